@@ -1,0 +1,1 @@
+"""Sangaku: a dashboard of industry–academia–government collaboration in Japan."""
