@@ -1,0 +1,21 @@
+"""Entry point: page config and navigation. Each page draws the shared sidebar
+(language, global filters) through `ui.page_setup()`."""
+
+import streamlit as st
+
+from sangaku import ui
+from sangaku.i18n import t
+
+st.set_page_config(page_title="産学官連携ダッシュボード / Sangaku", page_icon="🤝",
+                   layout="wide")
+
+ui.leave_legacy_page_mode()
+lang = ui.current_lang()
+
+pages = [
+    st.Page("pages/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:",
+            url_path="overview", default=True),
+    st.Page("pages/data_sources.py", title=t("nav.data", lang), icon=":material/table_view:",
+            url_path="data_sources"),
+]
+st.navigation(pages).run()

@@ -1,0 +1,306 @@
+"""Streamlit glue shared by the pages: cached data access, the global filter bar, the
+language, source lines, notes, downloads and sample badges."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from . import build, db, exports, figures
+from .filters import FilterOptions, Filters, parse_query_params, to_query_params
+from .i18n import LANGS, t
+from .paths import db_path
+
+_STATE_KEYS = ("f_region", "f_fields", "f_years")
+
+
+# ---------------------------------------------------------------- data access
+@st.cache_resource(show_spinner=False)
+def _connection(path: str, mtime: float):
+    # Keyed by the file's mtime: after a rebuild the next run opens the new file.
+    return db.connect(path)
+
+
+def _db_token() -> tuple[str, float]:
+    path = db_path()
+    return str(path), path.stat().st_mtime
+
+
+def connection():
+    return _connection(*_db_token())
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached_query(name: str, params: tuple, path: str, mtime: float) -> pd.DataFrame:
+    return db.run_query(_connection(path, mtime), name, dict(params))
+
+
+def query(name: str, **params: Any) -> pd.DataFrame:
+    """Run a named query (cached by name, parameters and database version)."""
+    frozen = _freeze(params)
+    # st.cache_data hands out a fresh copy on every call: callers may modify it.
+    return _cached_query(name, frozen, *_db_token())
+
+
+def _freeze(params: dict[str, Any]) -> tuple:
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+
+
+def filtered(name: str, filters: Filters, **extra: Any) -> pd.DataFrame:
+    return query(name, **filters.query_params(), **extra)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached_figure(builder: str, name: str, params: tuple, lang: str, path: str,
+                   mtime: float):
+    frame = _cached_query(name, params, path, mtime)
+    # A plain dict: unpickling a plotly Figure re-validates every property.
+    return getattr(figures, builder)(frame, lang).to_dict()
+
+
+def figure(builder: str, name: str, filters: Filters, lang: str, **extra: Any):
+    """The figure `figures.<builder>` draws from a named query (cached: building a Plotly
+    figure costs more than the query)."""
+    params = _freeze({**filters.query_params(), **extra})
+    return _cached_figure(builder, name, params, lang, *_db_token())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _checked(path: str, mtime: float, sources_mtime: float) -> bool:
+    return not build.needs_build(Path(path))
+
+
+def ensure_database() -> None:
+    """Build the database on first run, or when a source file is newer than it."""
+    path = db_path()
+    if path.exists() and _checked(str(path), path.stat().st_mtime,
+                                  build.newest_source_mtime()):
+        return
+    lang = current_lang()
+    with st.status(t("building.status", lang), expanded=True) as status:
+        bar = st.progress(0.0)
+        try:
+            build.build(db_path=db_path(),
+                        progress=lambda f, m: bar.progress(min(f, 1.0), text=m))
+        except build.BuildError as exc:
+            status.update(label=t("building.failed", lang), state="error")
+            st.code(str(exc), language=None)
+            st.stop()
+        status.update(label=t("building.done", lang), state="complete", expanded=False)
+
+
+# ---------------------------------------------------------------- language & filters
+def current_lang() -> str:
+    lang = st.session_state.get("lang")
+    if lang in LANGS:
+        return lang
+    value = st.query_params.get("lang")
+    return value if value in LANGS else "ja"
+
+
+def filter_options() -> FilterOptions:
+    return _filter_options(*_db_token())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _filter_options(path: str, mtime: float) -> FilterOptions:
+    regions = _cached_query("filter_regions", (), path, mtime)
+    prefs = _cached_query("filter_prefectures", (), path, mtime)
+    fields = _cached_query("filter_fields", (), path, mtime)
+    years = _cached_query("filter_year_bounds", (), path, mtime).iloc[0]
+    return FilterOptions(
+        prefectures={r.pref_code: (r.name_ja, r.name_en) for r in prefs.itertuples()},
+        regions={r.region_id: (r.name_ja, r.name_en) for r in regions.itertuples()},
+        fields={r.field_id: (r.name_ja, r.name_en) for r in fields.itertuples()},
+        year_min=int(years.year_min), year_max=int(years.year_max),
+    )
+
+
+def _load_url_once(options: FilterOptions) -> None:
+    if st.session_state.get("_url_loaded"):
+        return
+    parsed = parse_query_params(st.query_params.to_dict(), options)
+    f = parsed.filters
+    st.session_state["lang"] = parsed.lang
+    st.session_state["f_region"] = f.region or ""
+    st.session_state["f_fields"] = list(f.fields)
+    st.session_state["f_years"] = (f.year_from or options.year_min,
+                                   f.year_to or options.year_max)
+    st.session_state["_invalid_params"] = parsed.invalid
+    st.session_state["_url_loaded"] = True
+
+
+def _clear_notices() -> None:
+    st.session_state["_invalid_params"] = []
+
+
+def _reset_filters(options: FilterOptions) -> None:
+    st.session_state["f_region"] = ""
+    st.session_state["f_fields"] = []
+    st.session_state["f_years"] = (options.year_min, options.year_max)
+    _clear_notices()
+
+
+def current_filters(options: FilterOptions) -> Filters:
+    years = st.session_state.get("f_years") or (options.year_min, options.year_max)
+    y_from, y_to = int(years[0]), int(years[1])
+    return Filters(
+        region=st.session_state.get("f_region") or None,
+        fields=tuple(st.session_state.get("f_fields") or ()),
+        year_from=y_from if y_from > options.year_min else None,
+        year_to=y_to if y_to < options.year_max else None,
+    )
+
+
+def sidebar(options: FilterOptions) -> tuple[Filters, str]:
+    """The language switch and the global filter bar, in the sidebar of every page."""
+    _load_url_once(options)
+    with st.sidebar:
+        st.radio(t("lang.label", current_lang()), LANGS, key="lang", horizontal=True,
+                 format_func=lambda v: {"ja": "日本語", "en": "English"}[v],
+                 on_change=_clear_notices, persist_state="session")
+        lang = current_lang()
+        st.subheader(t("filters.header", lang))
+        region_values = [""] + list(options.prefectures) + list(options.regions)
+
+        def region_label(value: str) -> str:
+            if not value:
+                return t("filters.region.all", lang)
+            group = ("filters.region.group_pref" if value in options.prefectures
+                     else "filters.region.group_region")
+            return f"{options.region_label(value, lang)} ({t(group, lang)})"
+
+        st.selectbox(t("filters.region", lang), region_values, key="f_region",
+                     format_func=region_label, on_change=_clear_notices,
+                     persist_state="session")
+        st.multiselect(t("filters.field", lang), list(options.fields), key="f_fields",
+                       format_func=lambda v: options.field_label(v, lang),
+                       placeholder=t("filters.field.placeholder", lang),
+                       on_change=_clear_notices, persist_state="session")
+        st.slider(t("filters.period", lang), options.year_min, options.year_max,
+                  key="f_years", on_change=_clear_notices, persist_state="session")
+        st.button(t("filters.reset", lang), on_click=_reset_filters, args=(options,),
+                  key="f_reset")
+        st.caption(t("filters.share", lang))
+    filters = current_filters(options)
+    wanted = to_query_params(filters, lang)
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+    return filters, lang
+
+
+@dataclass(frozen=True)
+class PageContext:
+    filters: Filters
+    options: FilterOptions
+    lang: str
+
+
+def leave_legacy_page_mode() -> None:
+    """Rerun at once if Streamlit runs this script as a legacy folder-based multipage app.
+
+    A `pages/` folder beside the main script makes Streamlit treat the first script run
+    of a process (and every AppTest run) that way, drawing its own page list. Pages'
+    url_paths equal their file names, so the rerun lands on the same page under
+    st.navigation.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def page_setup() -> PageContext:
+    """Every page starts here: database ready, sidebar drawn, filters and language read."""
+    leave_legacy_page_mode()
+    ensure_database()
+    options = filter_options()
+    filters, lang = sidebar(options)
+    return PageContext(filters, options, lang)
+
+
+def invalid_param_notices(lang: str) -> None:
+    for name, value in st.session_state.get("_invalid_params") or []:
+        st.warning(t("filters.invalid", lang, name=name, value=value), icon=":material/warning:")
+
+
+def filter_summary(filters: Filters, options: FilterOptions, lang: str) -> str:
+    parts = []
+    if filters.region:
+        parts.append(options.region_label(filters.region, lang))
+    if filters.fields:
+        parts.append(" / ".join(options.field_label(f, lang) for f in filters.fields))
+    if filters.year_from or filters.year_to:
+        parts.append(f"{filters.year_from or options.year_min}–"
+                     f"{filters.year_to or options.year_max}")
+    if not parts:
+        return t("filters.none", lang)
+    return t("filters.active", lang, summary=" · ".join(parts))
+
+
+def not_applied_caption(filters: Filters, applies: set[str], lang: str) -> None:
+    """Say which active filters a figure ignores, rather than ignoring them silently."""
+    ignored = [f for f in filters.active if f not in applies]
+    if ignored:
+        names = "・".join(t(f"filter.name.{f}", lang) for f in ignored)
+        st.caption(t("filters.not_applied", lang, filters=names))
+
+
+# ---------------------------------------------------------------- presentation
+def source_label(row, lang: str, full: bool = False) -> str:
+    """`Publisher (year)`, or with the title when full, for a row of sources_list."""
+    publisher = row.publisher_en if lang == "en" and row.publisher_en else row.publisher
+    title = row.title_en if lang == "en" and row.title_en else row.title
+    year = (f" ({row.published_on.year})" if row.published_on is not None
+            and not pd.isna(row.published_on) and row.date_precision != "unknown" else "")
+    return f"{publisher}「{title}」{year}" if full else f"{publisher}{year}"
+
+
+@st.cache_data(show_spinner=False)
+def _source_labels(lang: str, path: str, mtime: float) -> dict[str, tuple[str, str]]:
+    sources = _cached_query("sources_list", (), path, mtime)
+    return {row.source_id: (source_label(row, lang), source_label(row, lang, full=True))
+            for row in sources.itertuples()}
+
+
+def source_caption(source_ids: list[str] | str, lang: str) -> None:
+    """The sources of a figure under it: short labels, full titles on hover."""
+    if source_ids is None:
+        source_ids = []
+    ids = [source_ids] if isinstance(source_ids, str) else list(source_ids)
+    labels = _source_labels(lang, *_db_token())
+    found = [labels[sid] for sid in dict.fromkeys(i for i in ids if i) if sid in labels]
+    if found:
+        st.caption(t("common.source", lang, sources="; ".join(short for short, _ in found)),
+                   help="\n\n".join(full for _, full in found))
+
+
+def escape(text: object) -> str:
+    return html.escape("" if text is None else str(text))
+
+
+def download_buttons(frame: pd.DataFrame, basename: str, lang: str, key: str) -> None:
+    # Files are generated only when the user clicks, not on every rerun.
+    c1, c2 = st.columns(2)
+    c1.download_button(t("common.download_csv", lang), lambda: exports.to_csv_bytes(frame),
+                       file_name=f"{basename}.csv", mime="text/csv", key=f"{key}_csv",
+                       on_click="ignore")
+    c2.download_button(t("common.download_xlsx", lang),
+                       lambda: exports.to_xlsx_bytes(frame, basename),
+                       file_name=f"{basename}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key=f"{key}_xlsx", on_click="ignore")
+
+
+def sample_notice(frame: pd.DataFrame, lang: str) -> None:
+    if "is_sample" in frame.columns:
+        n = int(frame["is_sample"].fillna(False).sum())
+        if n:
+            st.badge(t("common.sample_badge", lang), color="orange")
+            st.caption(t("common.sample_rows", lang, n=n))
