@@ -1,0 +1,98 @@
+"""Shared fixtures: one database built from the real sources, reused by unit, AppTest
+and browser tests; a real Streamlit server on a free port."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from sangaku import build
+from sangaku.paths import ROOT, SOURCES_DIR
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+@pytest.fixture(scope="session")
+def db_file(tmp_path_factory) -> Path:
+    """The database built from data/sources, in a temporary folder."""
+    path = tmp_path_factory.mktemp("db") / "sangaku.duckdb"
+    build.build(SOURCES_DIR, path)
+    return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _point_app_at_test_db(db_file):
+    previous = os.environ.get("SANGAKU_DB")
+    os.environ["SANGAKU_DB"] = str(db_file)
+    yield
+    if previous is None:
+        os.environ.pop("SANGAKU_DB", None)
+    else:
+        os.environ["SANGAKU_DB"] = previous
+
+
+@pytest.fixture()
+def con(db_file):
+    connection = duckdb.connect(str(db_file), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture()
+def sources_copy(tmp_path) -> Path:
+    """A private copy of data/sources that a test may break."""
+    target = tmp_path / "sources"
+    shutil.copytree(SOURCES_DIR, target)
+    return target
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(db_file):
+    """`streamlit run app.py` headless on a free port; yields its base URL."""
+    port = _free_port()
+    env = dict(os.environ, SANGAKU_DB=str(db_file))
+    log = (ARTIFACTS / "server.log")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    out = log.open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                out.flush()
+                raise RuntimeError("streamlit did not start:\n" + log.read_text())
+            time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        out.close()

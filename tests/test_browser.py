@@ -1,0 +1,98 @@
+"""A real Chromium against a real Streamlit server: every page in both languages draws
+without an exception box, the plotly chart is drawn, and nothing leaves localhost."""
+
+from __future__ import annotations
+
+import shutil
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import ARTIFACTS
+
+pytestmark = pytest.mark.browser
+
+PAGES = {"overview": "", "data_sources": "data_sources"}  # name -> URL path
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.fail("Debian's chromium is not installed (apt-get install chromium)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 2400}, locale="ja-JP")
+    pg = context.new_page()
+    pg.outside_requests = []
+
+    def route(r):
+        host = urlparse(r.request.url).hostname
+        if host in ("127.0.0.1", "localhost"):
+            r.continue_()
+        else:
+            pg.outside_requests.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    yield pg
+    context.close()
+
+
+def assert_no_error(pg) -> None:
+    assert pg.locator('[data-testid="stException"]').count() == 0, "exception box shown"
+
+
+def wait_for_app(pg) -> None:
+    pg.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
+                         timeout=60_000)
+    pg.wait_for_function(
+        "() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
+        timeout=60_000)
+    pg.wait_for_timeout(800)  # charts finish their first paint
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_draws_without_error(server, page, name, lang):
+    page.goto(f"{server}/{PAGES[name]}?lang={lang}")
+    wait_for_app(page)
+    shot = ARTIFACTS / f"{name}_{lang}.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert page.locator('[data-testid="stException"]').count() == 0, f"error box: {shot}"
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.locator("h1").first.inner_text().strip(), "no page title"
+    assert page.outside_requests == [], page.outside_requests
+    if name == "overview":
+        bars = page.locator(".js-plotly-plot .barlayer path")
+        bars.first.wait_for(timeout=30_000)
+        assert bars.count() >= 6  # at least one bar per technology field
+        assert page.locator('[data-testid="stMetric"]').count() == 6
+
+
+def test_copied_url_restores_the_view(server, page):
+    page.goto(f"{server}/?lang=en&region=13&from=2013&to=2014")
+    wait_for_app(page)
+    text = page.locator('[data-testid="stAlert"]').all_inner_texts()
+    assert any("Active filters" in t and "Tokyo" in t and "2013–2014" in t for t in text)
+    assert "region=13" in page.url
+    assert_no_error(page)
+    page.screenshot(path=str(ARTIFACTS / "overview_filtered_en.png"), full_page=True)
+
+
+def test_invalid_parameter_shows_a_notice(server, page):
+    page.goto(f"{server}/?lang=en&region=atlantis")
+    wait_for_app(page)
+    assert "region=atlantis" in page.locator('[data-testid="stAlert"]').first.inner_text()
+    assert_no_error(page)
