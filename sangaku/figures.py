@@ -11,10 +11,15 @@ FONT = "Noto Sans CJK JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
 
 
 def _style(fig: go.Figure) -> go.Figure:
-    fig.update_layout(font=dict(family=FONT, size=15), margin=dict(l=10, r=10, t=30, b=10),
+    # No Plotly template: the default one is large, and Streamlit validates the whole
+    # figure on every rerun. The few settings we want are set here instead.
+    fig.update_layout(template="none", font=dict(family=FONT, size=15, color="#262730"),
+                      margin=dict(l=10, r=10, t=30, b=10), paper_bgcolor="white",
+                      hoverlabel=dict(font_family=FONT),
                       legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
                       plot_bgcolor="white")
-    fig.update_yaxes(gridcolor="#e5e5e5")
+    fig.update_yaxes(gridcolor="#e5e5e5", zerolinecolor="#bbbbbb", automargin=True)
+    fig.update_xaxes(automargin=True, linecolor="#bbbbbb")
     return fig
 
 
