@@ -3,10 +3,7 @@ with final as (
     select c.*, o.name_ja as org_name_ja, o.name_en as org_name_en
     from collaborations c
     join organizations o using (org_id)
-    join organization_locations l using (org_id)
-    where ($pref_code is null or l.pref_code = $pref_code)
-      and ($region_id is null or o.municipality_code in
-              (select municipality_code from region_areas where region_id = $region_id))
+    where c.org_id in (select org_id from orgs_in_area($pref_code, $region_id))
       and ($date_from is null or c.start_month >= $date_from)
       and ($date_to is null or c.start_month <= $date_to)
     order by c.partner_group, c.tokyo_area, c.org_id, c.seq

@@ -5,13 +5,8 @@ with fields as (
 ),
 final as (
     select r.*, f.field_ids
-    from regions r
+    from regions_filtered($pref_code, $region_id, $fields) r
     left join fields f using (region_id)
-    where ($pref_code is null or r.region_id in
-              (select region_id from region_prefecture_codes where pref_code = $pref_code))
-      and ($region_id is null or r.region_id = $region_id or r.greater_cluster_id = $region_id)
-      and ($fields is null or r.region_id in
-              (select region_id from region_field_ids where list_contains($fields, field_id)))
     order by r.program_id, r.seq
 )
 select * from final

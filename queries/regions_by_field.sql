@@ -1,12 +1,9 @@
 -- Program regions per technology field and program, following the region and field
 -- filters. A region with two fields counts under both.
 with regions_in as (
-    select r.region_id, r.program_id
-    from regions r
-    where r.kind <> 'greater_cluster'
-      and ($pref_code is null or r.region_id in
-              (select region_id from region_prefecture_codes where pref_code = $pref_code))
-      and ($region_id is null or r.region_id = $region_id or r.greater_cluster_id = $region_id)
+    select region_id, program_id
+    from regions_filtered($pref_code, $region_id, null)
+    where kind <> 'greater_cluster'
 ),
 final as (
     select f.field_id, f.name_ja, f.name_en, f.color, f.sort_order,
