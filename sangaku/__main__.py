@@ -26,7 +26,12 @@ def main(argv: list[str] | None = None) -> int:
     p_geo = sub.add_parser("geo", help="derive municipalities from MLIT N03 boundaries")
     p_geo.add_argument("--n03", type=Path, required=True,
                        help="folder of N03 files or one N03 GeoJSON/shapefile")
-    p_geo.add_argument("--out", type=Path, default=SOURCES_DIR)
+    p_geo.add_argument("--out", type=Path, default=SOURCES_DIR,
+                       help="where municipalities.csv goes (default data/sources)")
+    p_geo.add_argument("--out-dir", type=Path, default=None,
+                       help="write <DIR>/sources/municipalities.csv and <DIR>/geo/*.geojson")
+    p_geo.add_argument("--simplify", type=float, default=None,
+                       help="simplification tolerance in degrees (default 0.01)")
     sub.add_parser("docs", help="write docs/data_dictionary.md from the schema")
     args = parser.parse_args(argv)
 
@@ -48,7 +53,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "geo":
         from . import geo
-        geo.run(args.n03, args.out)
+        out = args.out_dir / "sources" if args.out_dir else args.out
+        try:
+            geo.run(args.n03, out, geo_dir=args.out_dir / "geo" if args.out_dir else None,
+                    simplify=args.simplify)
+        except (geo.N03Error, FileNotFoundError, ValueError) as exc:
+            print(f"geo: {exc}", file=sys.stderr)
+            return 1
         return 0
     if args.command == "docs":
         from . import docs
