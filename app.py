@@ -15,6 +15,10 @@ lang = ui.current_lang()
 pages = [
     st.Page("pages/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:",
             url_path="overview", default=True),
+    st.Page("pages/agreements.py", title=t("nav.agreements", lang),
+            icon=":material/handshake:", url_path="agreements"),
+    st.Page("pages/events.py", title=t("nav.events", lang), icon=":material/event:",
+            url_path="events"),
     st.Page("pages/data_sources.py", title=t("nav.data", lang), icon=":material/table_view:",
             url_path="data_sources"),
 ]

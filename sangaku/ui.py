@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
@@ -16,7 +17,6 @@ from .filters import FilterOptions, Filters, parse_query_params, to_query_params
 from .i18n import LANGS, t
 from .paths import db_path
 
-_STATE_KEYS = ("f_region", "f_fields", "f_years")
 
 
 # ---------------------------------------------------------------- data access
@@ -51,6 +51,13 @@ def _freeze(params: dict[str, Any]) -> tuple:
     return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
 
 
+def record(frame: pd.DataFrame, index: int = 0) -> SimpleNamespace:
+    """One row as attributes, with missing values as None (NaN is truthy)."""
+    row = frame.iloc[index]
+    return SimpleNamespace(**{k: (None if not isinstance(v, (list, tuple)) and pd.isna(v)
+                                  else v) for k, v in row.items()})
+
+
 def filtered(name: str, filters: Filters, **extra: Any) -> pd.DataFrame:
     return query(name, **filters.query_params(), **extra)
 
@@ -61,6 +68,11 @@ def _cached_figure(builder: str, name: str, params: tuple, lang: str, path: str,
     frame = _cached_query(name, params, path, mtime)
     # A plain dict: unpickling a plotly Figure re-validates every property.
     return getattr(figures, builder)(frame, lang).to_dict()
+
+
+def static_figure(builder: str, name: str, lang: str, **params: Any):
+    """A figure from a query that the global filters do not apply to."""
+    return _cached_figure(builder, name, _freeze(params), lang, *_db_token())
 
 
 def figure(builder: str, name: str, filters: Filters, lang: str, **extra: Any):
@@ -95,8 +107,14 @@ def ensure_database() -> None:
 
 
 # ---------------------------------------------------------------- language & filters
+# The view's state lives in plain session keys, which survive page switches; the
+# sidebar widgets (keys below) are filled from them before they are drawn and write back
+# to them when the user changes one.
+_STATE = {"lang": "_lang", "f_region": "_region", "f_fields": "_fields", "f_years": "_years"}
+
+
 def current_lang() -> str:
-    lang = st.session_state.get("lang")
+    lang = st.session_state.get("_lang")
     if lang in LANGS:
         return lang
     value = st.query_params.get("lang")
@@ -126,32 +144,39 @@ def _load_url_once(options: FilterOptions) -> None:
         return
     parsed = parse_query_params(st.query_params.to_dict(), options)
     f = parsed.filters
-    st.session_state["lang"] = parsed.lang
-    st.session_state["f_region"] = f.region or ""
-    st.session_state["f_fields"] = list(f.fields)
-    st.session_state["f_years"] = (f.year_from or options.year_min,
-                                   f.year_to or options.year_max)
+    st.session_state["_lang"] = parsed.lang
+    st.session_state["_region"] = f.region or ""
+    st.session_state["_fields"] = list(f.fields)
+    st.session_state["_years"] = (f.year_from or options.year_min,
+                                  f.year_to or options.year_max)
     st.session_state["_invalid_params"] = parsed.invalid
     st.session_state["_url_loaded"] = True
 
 
-def _clear_notices() -> None:
+def _fill_widgets() -> None:
+    for widget, stored in _STATE.items():
+        if stored in st.session_state:
+            st.session_state[widget] = st.session_state[stored]
+
+
+def _changed(widget: str) -> None:
+    st.session_state[_STATE[widget]] = st.session_state[widget]
     st.session_state["_invalid_params"] = []
 
 
 def _reset_filters(options: FilterOptions) -> None:
-    st.session_state["f_region"] = ""
-    st.session_state["f_fields"] = []
-    st.session_state["f_years"] = (options.year_min, options.year_max)
-    _clear_notices()
+    st.session_state["_region"] = ""
+    st.session_state["_fields"] = []
+    st.session_state["_years"] = (options.year_min, options.year_max)
+    st.session_state["_invalid_params"] = []
 
 
 def current_filters(options: FilterOptions) -> Filters:
-    years = st.session_state.get("f_years") or (options.year_min, options.year_max)
+    years = st.session_state.get("_years") or (options.year_min, options.year_max)
     y_from, y_to = int(years[0]), int(years[1])
     return Filters(
-        region=st.session_state.get("f_region") or None,
-        fields=tuple(st.session_state.get("f_fields") or ()),
+        region=st.session_state.get("_region") or None,
+        fields=tuple(st.session_state.get("_fields") or ()),
         year_from=y_from if y_from > options.year_min else None,
         year_to=y_to if y_to < options.year_max else None,
     )
@@ -160,11 +185,12 @@ def current_filters(options: FilterOptions) -> Filters:
 def sidebar(options: FilterOptions) -> tuple[Filters, str]:
     """The language switch and the global filter bar, in the sidebar of every page."""
     _load_url_once(options)
+    _fill_widgets()
+    lang = current_lang()
     with st.sidebar:
-        st.radio(t("lang.label", current_lang()), LANGS, key="lang", horizontal=True,
+        st.radio(t("lang.label", lang), LANGS, key="lang", horizontal=True,
                  format_func=lambda v: {"ja": "日本語", "en": "English"}[v],
-                 on_change=_clear_notices, persist_state="session")
-        lang = current_lang()
+                 on_change=_changed, args=("lang",))
         st.subheader(t("filters.header", lang))
         region_values = [""] + list(options.prefectures) + list(options.regions)
 
@@ -176,14 +202,13 @@ def sidebar(options: FilterOptions) -> tuple[Filters, str]:
             return f"{options.region_label(value, lang)} ({t(group, lang)})"
 
         st.selectbox(t("filters.region", lang), region_values, key="f_region",
-                     format_func=region_label, on_change=_clear_notices,
-                     persist_state="session")
+                     format_func=region_label, on_change=_changed, args=("f_region",))
         st.multiselect(t("filters.field", lang), list(options.fields), key="f_fields",
                        format_func=lambda v: options.field_label(v, lang),
                        placeholder=t("filters.field.placeholder", lang),
-                       on_change=_clear_notices, persist_state="session")
+                       on_change=_changed, args=("f_fields",))
         st.slider(t("filters.period", lang), options.year_min, options.year_max,
-                  key="f_years", on_change=_clear_notices, persist_state="session")
+                  key="f_years", on_change=_changed, args=("f_years",))
         st.button(t("filters.reset", lang), on_click=_reset_filters, args=(options,),
                   key="f_reset")
         st.caption(t("filters.share", lang))
@@ -279,6 +304,78 @@ def source_caption(source_ids: list[str] | str, lang: str) -> None:
     if found:
         st.caption(t("common.source", lang, sources="; ".join(short for short, _ in found)),
                    help="\n\n".join(full for _, full in found))
+
+
+@st.cache_resource(show_spinner=False)
+def map_layer(name: str) -> dict:
+    """A GeoJSON layer the project derived from MLIT N03 (data/geo/<name>.geojson)."""
+    from .geo import load_layer
+
+    return load_layer(name)
+
+
+def location_frame(profile, label: str) -> pd.DataFrame:
+    return pd.DataFrame({"lat": [profile.resolved_lat], "lon": [profile.resolved_lon],
+                         "label": [label]})
+
+
+PLOTLY_CONFIG = {"displaylogo": False,
+                 "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def chart_block(title: str, fig: dict | None, data: pd.DataFrame, lang: str, *,
+                filters: Filters, applies: set[str], key: str,
+                sources: list[str] | None = None, notes: list[str] | None = None,
+                caption: str | None = None, on_select: str = "ignore"):
+    """A chart as every chart on the dashboard is shown: title, the chart (or "no data
+    for this selection"), its source, notes on ambiguous figures, which filters it
+    ignores, and a download of the data behind it. Plotly's toolbar exports the PNG."""
+    st.subheader(title)
+    event = None
+    if data.empty or fig is None:
+        st.info(t("common.no_data", lang))
+    else:
+        config = {**PLOTLY_CONFIG,
+                  "toImageButtonOptions": {**PLOTLY_CONFIG["toImageButtonOptions"],
+                                           "filename": key}}
+        event = st.plotly_chart(fig, key=key, config=config, on_select=on_select,
+                                selection_mode="points")
+    if caption:
+        st.caption(caption)
+    if sources is None and "source_id" in data.columns:
+        sources = sorted(data["source_id"].dropna().unique())
+    source_caption(sources or [], lang)
+    notes = [n for n in dict.fromkeys(notes or []) if n]
+    if notes:
+        with st.expander(t("common.notes_for_chart", lang)):
+            for note in notes:
+                st.markdown(f"- {escape(note)}")
+    not_applied_caption(filters, applies, lang)
+    if not data.empty:
+        with st.popover(t("common.data_behind", lang)):
+            download_buttons(data, key, lang, key=f"dl_{key}")
+    return event
+
+
+def table_block(title: str, shown: pd.DataFrame | None, raw: pd.DataFrame, lang: str, *,
+                filters: Filters, applies: set[str], key: str, **dataframe_args):
+    """A table as every table on the dashboard is shown: title, the rows (or "no data
+    for this selection"), sample badge, source, which filters it ignores, downloads.
+    Returns the st.dataframe selection state when dataframe_args ask for one."""
+    if title:
+        st.subheader(title)
+    selection = None
+    if raw.empty or shown is None:
+        st.info(t("common.no_data", lang))
+    else:
+        selection = st.dataframe(shown, hide_index=True, key=key, **dataframe_args)
+        sample_notice(raw, lang)
+        if "source_id" in raw.columns:
+            source_caption(sorted(raw["source_id"].dropna().unique()), lang)
+    not_applied_caption(filters, applies, lang)
+    if shown is not None and not raw.empty:
+        download_buttons(shown, key, lang, key=f"dl_{key}")
+    return selection
 
 
 def escape(text: object) -> str:
