@@ -28,6 +28,8 @@ from sangaku import build  # noqa: E402
 # Later issues add their pages here.
 PAGES = {
     "overview": "pages/overview.py",
+    "agreements": "pages/agreements.py",
+    "events": "pages/events.py",
     "data_sources": "pages/data_sources.py",
 }
 BASELINE = "benchmarks/minimal_page.py"

@@ -12,7 +12,8 @@ from conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 
-PAGES = {"overview": "", "data_sources": "data_sources"}  # name -> URL path
+PAGES = {"overview": "", "agreements": "agreements", "events": "events",
+         "data_sources": "data_sources"}  # name -> URL path
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
                   "--disable-background-networking", "--disable-component-update",
                   "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -79,6 +80,10 @@ def test_page_draws_without_error(server, page, name, lang):
         bars.first.wait_for(timeout=30_000)
         assert bars.count() >= 6  # at least one bar per technology field
         assert page.locator('[data-testid="stMetric"]').count() == 6
+    if name == "agreements":  # the timeline draws a mark per dated document
+        marks = page.locator(".js-plotly-plot .scatterlayer .point")
+        marks.first.wait_for(timeout=30_000)
+        assert marks.count() >= 70
 
 
 def test_copied_url_restores_the_view(server, page):
@@ -95,4 +100,46 @@ def test_invalid_parameter_shows_a_notice(server, page):
     page.goto(f"{server}/?lang=en&region=atlantis")
     wait_for_app(page)
     assert "region=atlantis" in page.locator('[data-testid="stAlert"]').first.inner_text()
+    assert_no_error(page)
+
+
+def test_clicking_a_timeline_mark_opens_the_institution_profile(server, page):
+    page.goto(f"{server}/agreements?lang=ja")
+    wait_for_app(page)
+    mark = page.locator(".js-plotly-plot .scatterlayer .point").first
+    mark.wait_for(timeout=30_000)
+    mark.click(force=True)
+    page.wait_for_timeout(500)
+    wait_for_app(page)
+    assert_no_error(page)
+    location = page.get_by_text("所在地", exact=True)  # shown only in a profile
+    location.wait_for(timeout=30_000)
+    location.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(ARTIFACTS / "agreements_profile_ja.png"))
+    chosen = page.locator('[data-testid="stSelectbox"]').filter(has_text="機関を選択")
+    assert "（選択なし）" not in chosen.inner_text()
+    # The profile shows the institution's place on a map, or says it has none recorded.
+    has_map = page.locator(".js-plotly-plot").count() >= 3
+    assert has_map or page.get_by_text("所在地の記録がありません。").count() == 1
+
+
+def test_profile_of_a_located_institution_draws_its_map_offline(server, page):
+    page.goto(f"{server}/agreements?lang=ja")
+    wait_for_app(page)
+    picker = page.locator('[data-testid="stSelectbox"]').filter(has_text="機関を選択")
+    picker.scroll_into_view_if_needed()
+    picker.click()
+    page.keyboard.type("芝浦工業大学")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(500)
+    wait_for_app(page)
+    page.get_by_role("heading", name="芝浦工業大学").first.wait_for(timeout=30_000)
+    profile_map = page.locator(".js-plotly-plot").nth(2)
+    profile_map.scroll_into_view_if_needed()
+    # Our own prefecture outlines as lines, the institution as a point: no tiles needed.
+    assert profile_map.locator(".scatterlayer .trace").count() == 2
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(ARTIFACTS / "agreements_profile_map_ja.png"))
+    assert page.outside_requests == []
     assert_no_error(page)

@@ -8,7 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from sangaku.paths import ROOT
 
-PAGES = ["pages/overview.py", "pages/data_sources.py"]
+PAGES = ["pages/overview.py", "pages/agreements.py", "pages/events.py",
+         "pages/data_sources.py"]
 
 
 class CheckedAppTest(AppTest):

@@ -12,7 +12,9 @@ from sangaku.filters import Filters
 NAMES = db.query_names()
 
 # Values for parameters that are not global filters.
-EXTRA = {"table_name": "agreements"}
+EXTRA = {"table_name": "agreements", "org_id": "tmu", "org_types": None,
+         "document_kinds": None, "areas": None, "sections": None, "network_id": None, "source_id": None,
+         "series_ids": ["joint_research", "tama_initiative_members"]}
 
 
 def _params(name: str, filters: Filters) -> dict:
