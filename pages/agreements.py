@@ -3,7 +3,7 @@ institution's profile."""
 
 import streamlit as st
 
-from sangaku import figures, tables, ui
+from sangaku import figures, ui
 from sangaku.i18n import localized, t
 
 ctx = ui.page_setup()
@@ -54,7 +54,8 @@ ui.chart_block(t("agreements.per_year", lang),
                key="agreements_per_year",
                sources=sorted({s for ids in per_year.get("source_ids", []) for s in ids}))
 
-table = ui.table_block(t("agreements.table", lang), tables.agreements(listed, lang), listed,
+table = ui.table_block(t("agreements.table", lang),
+                       ui.table("agreements", "agreements_list", filters, lang, **local), listed,
                        lang, filters=filters, applies=APPLIES, key="agreements_table",
                        on_select="rerun", selection_mode="single-row")
 if table and table.selection.rows:
@@ -93,15 +94,16 @@ if choice:
                             key="profile_map", config=ui.PLOTLY_CONFIG)
             if profile.coordinate_basis == "municipality":
                 st.caption(t("agreements.profile.location_basis", lang))
-    for heading, name, shape in (
+    for heading, name, shaper in (
             ("agreements.profile.documents", "organization_agreements",
-             tables.organization_documents),
-            ("agreements.profile.activities", "organization_activities", tables.activities),
-            ("agreements.profile.events", "organization_events", tables.events)):
+             "organization_documents"),
+            ("agreements.profile.activities", "organization_activities", "activities"),
+            ("agreements.profile.events", "organization_events", "events")):
         st.markdown(f"**{t(heading, lang)}**")
         rows = ui.query(name, org_id=choice)
         if rows.empty:
             st.caption(t("agreements.profile.nothing", lang))
         else:
-            st.dataframe(shape(rows, lang), hide_index=True, key=f"profile_{name}")
+            st.dataframe(ui.table(shaper, name, None, lang, org_id=choice), hide_index=True,
+                         key=f"profile_{name}")
     ui.source_caption(["tiri_annual_2020"], lang)

@@ -3,7 +3,7 @@ works in, national indicators and the policy timeline, the TAMA initiative."""
 
 import streamlit as st
 
-from sangaku import tables, ui
+from sangaku import ui
 from sangaku.i18n import t
 
 ctx = ui.page_setup()
@@ -39,7 +39,9 @@ REPORT = "tiri_annual_2020"  # the research institute's FY2020 report
 
 def event_table(title_key, sections, key, source_id=REPORT):
     rows = ui.filtered("events_list", filters, sections=sections, source_id=source_id)
-    ui.table_block(t(title_key, lang), tables.events(rows, lang), rows, lang, filters=filters,
+    shown = ui.table("events", "events_list", filters, lang, sections=sections,
+                     source_id=source_id)
+    ui.table_block(t(title_key, lang), shown, rows, lang, filters=filters,
                    applies=EVENT_FILTERS, key=key)
 
 
@@ -108,11 +110,12 @@ with tab_groups:
 with tab_networks:
     event_table("events.tkf", ["4.2.5(1)"], "tkf_meetings")
     members = ui.query("network_members_list", network_id="tiri_nw_tkf")
-    ui.table_block(t("events.tkf_members", lang), tables.network_members(members, lang),
+    ui.table_block(t("events.tkf_members", lang), ui.table("network_members", "network_members_list", None, lang,
+                            network_id="tiri_nw_tkf"),
                    members, lang, filters=filters, applies=set(), key="tkf_members")
     event_table("events.sangiren", ["4.2.7(1)"], "sangiren_meetings")
     talks = ui.filtered("presentations_list", filters)
-    ui.table_block(t("events.presentations", lang), tables.presentations(talks, lang), talks,
+    ui.table_block(t("events.presentations", lang), ui.table("presentations", "presentations_list", filters, lang), talks,
                    lang, filters=filters, applies=DATED, key="presentations")
     event_table("events.societies", ["4.2.8", "4.1.1(2); 4.2.8"], "society_events")
 
@@ -133,7 +136,7 @@ with tab_national:
                    milestones, lang, filters=filters, applies=DATED, key="policy_timeline",
                    notes=list(milestones["note"].dropna()))
     programs = ui.query("programs_list")
-    ui.table_block(t("events.per_region_budgets", lang), tables.programs(programs, lang),
+    ui.table_block(t("events.per_region_budgets", lang), ui.table("programs", "programs_list", None, lang),
                    programs, lang, filters=filters, applies=set(), key="programs_table")
     budgets = ui.filtered("program_budget_totals", filters)
     totals = budgets[budgets.scope == "program_total"]
@@ -147,7 +150,7 @@ with tab_tama:
                     ["tama_initiative_members", "tama_initiative_company_members"],
                     "tama_members")
     cases = ui.filtered("tama_cases", filters)
-    ui.table_block(t("events.tama_cases", lang), tables.cases(cases, lang), cases, lang,
+    ui.table_block(t("events.tama_cases", lang), ui.table("cases", "tama_cases", filters, lang), cases, lang,
                    filters=filters, applies=DATED, key="tama_cases",
                    column_config={t("col.url", lang): st.column_config.LinkColumn()})
     event_table("events.tama_expo", None, "tama_events", source_id="tama_crosshub_2025")

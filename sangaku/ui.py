@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from . import build, db, exports, figures
+from . import build, db, exports, figures, tables
 from .filters import FilterOptions, Filters, parse_query_params, to_query_params
 from .i18n import LANGS, t
 from .paths import db_path
@@ -62,12 +62,27 @@ def filtered(name: str, filters: Filters, **extra: Any) -> pd.DataFrame:
     return query(name, **filters.query_params(), **extra)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _cached_figure(builder: str, name: str, params: tuple, lang: str, path: str,
                    mtime: float):
+    # Kept as the object itself (cache_resource does not pickle): st.plotly_chart only
+    # reads a Figure, and one that is already a Figure is not validated again, where
+    # an unpickled copy or a dict would be (the larger part of a page's rerun time).
     frame = _cached_query(name, params, path, mtime)
-    # A plain dict: unpickling a plotly Figure re-validates every property.
-    return getattr(figures, builder)(frame, lang).to_dict()
+    return getattr(figures, builder)(frame, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached_table(shaper: str, name: str, params: tuple, lang: str, path: str,
+                  mtime: float) -> pd.DataFrame:
+    return getattr(tables, shaper)(_cached_query(name, params, path, mtime), lang)
+
+
+def table(shaper: str, name: str, filters: Filters | None, lang: str,
+          **extra: Any) -> pd.DataFrame:
+    """The rows of a named query shaped for display by `tables.<shaper>` (cached)."""
+    params = {**(filters.query_params() if filters else {}), **extra}
+    return _cached_table(shaper, name, _freeze(params), lang, *_db_token())
 
 
 def static_figure(builder: str, name: str, lang: str, **params: Any):
