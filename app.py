@@ -15,6 +15,8 @@ lang = ui.current_lang()
 pages = [
     st.Page("pages/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:",
             url_path="overview", default=True),
+    st.Page("pages/map.py", title=t("nav.map", lang), icon=":material/map:",
+            url_path="map"),
     st.Page("pages/agreements.py", title=t("nav.agreements", lang),
             icon=":material/handshake:", url_path="agreements"),
     st.Page("pages/events.py", title=t("nav.events", lang), icon=":material/event:",

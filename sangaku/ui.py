@@ -64,12 +64,15 @@ def filtered(name: str, filters: Filters, **extra: Any) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _cached_figure(builder: str, name: str, params: tuple, lang: str, path: str,
-                   mtime: float):
+                   mtime: float, options: tuple = ()):
     # Kept as the object itself (cache_resource does not pickle): st.plotly_chart only
     # reads a Figure, and one that is already a Figure is not validated again, where
     # an unpickled copy or a dict would be (the larger part of a page's rerun time).
+    from . import maps
+
     frame = _cached_query(name, params, path, mtime)
-    return getattr(figures, builder)(frame, lang)
+    build = getattr(figures, builder, None) or getattr(maps, builder)
+    return build(frame, lang, **dict(options))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -85,16 +88,33 @@ def table(shaper: str, name: str, filters: Filters | None, lang: str,
     return _cached_table(shaper, name, _freeze(params), lang, *_db_token())
 
 
+def region_map(filters: Filters, lang: str, shown: tuple, tiles: str | None,
+               highlight: str | None):
+    """The folium map for these filters and layers. Built anew on every run:
+    st_folium rewrites the ids of a map's elements in place, so a cached map object
+    would be broken on its second render."""
+    from . import maps
+
+    params = filters.query_params()
+    layers = {"prefectures": map_layer("prefectures"), "regions": map_layer("regions")}
+    return maps.region_map(layers, query("map_regions", **params),
+                           query("map_partners", **params), query("filter_fields"), lang,
+                           shown=shown, tiles=tiles, highlight=highlight)
+
+
 def static_figure(builder: str, name: str, lang: str, **params: Any):
     """A figure from a query that the global filters do not apply to."""
     return _cached_figure(builder, name, _freeze(params), lang, *_db_token())
 
 
-def figure(builder: str, name: str, filters: Filters, lang: str, **extra: Any):
-    """The figure `figures.<builder>` draws from a named query (cached: building a Plotly
-    figure costs more than the query)."""
+def figure(builder: str, name: str, filters: Filters, lang: str, *,
+           options: dict | None = None, **extra: Any):
+    """The figure `figures.<builder>` (or `maps.<builder>`) draws from a named query,
+    cached: building a Plotly figure costs more than the query. `extra` are query
+    parameters, `options` arguments of the builder."""
     params = _freeze({**filters.query_params(), **extra})
-    return _cached_figure(builder, name, params, lang, *_db_token())
+    return _cached_figure(builder, name, params, lang, *_db_token(),
+                          _freeze(options or {}))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -176,6 +196,12 @@ def _fill_widgets() -> None:
 
 def _changed(widget: str) -> None:
     st.session_state[_STATE[widget]] = st.session_state[widget]
+    st.session_state["_invalid_params"] = []
+
+
+def set_region(region: str) -> None:
+    """Set the global region filter (a map click does this)."""
+    st.session_state["_region"] = region or ""
     st.session_state["_invalid_params"] = []
 
 
