@@ -31,8 +31,9 @@ run: build
 test: setup browser
 	$(BIN)/python -m pytest
 
-bench: setup
+bench: setup browser
 	$(BIN)/python benchmarks/pages.py
+	$(BIN)/python benchmarks/map.py
 
 docs: setup
 	$(BIN)/python -m sangaku docs

@@ -28,6 +28,7 @@ from sangaku import build  # noqa: E402
 # Later issues add their pages here.
 PAGES = {
     "overview": "pages/overview.py",
+    "map": "pages/map.py",
     "agreements": "pages/agreements.py",
     "events": "pages/events.py",
     "data_sources": "pages/data_sources.py",

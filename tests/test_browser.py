@@ -12,7 +12,7 @@ from conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 
-PAGES = {"overview": "", "agreements": "agreements", "events": "events",
+PAGES = {"overview": "", "map": "map", "agreements": "agreements", "events": "events",
          "data_sources": "data_sources"}  # name -> URL path
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
                   "--disable-background-networking", "--disable-component-update",
@@ -141,5 +141,47 @@ def test_profile_of_a_located_institution_draws_its_map_offline(server, page):
     assert profile_map.locator(".scatterlayer .trace").count() == 2
     page.wait_for_timeout(500)
     page.screenshot(path=str(ARTIFACTS / "agreements_profile_map_ja.png"))
+    assert page.outside_requests == []
+    assert_no_error(page)
+
+
+def _map_frame(page):
+    frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]').first
+    frame.locator(".leaflet-overlay-pane path").first.wait_for(timeout=30_000)
+    return frame
+
+
+def test_map_draws_every_region_offline(server, page, con):
+    page.goto(f"{server}/map?lang=ja")
+    wait_for_app(page)
+    frame = _map_frame(page)
+    page.wait_for_timeout(1000)
+    paths = frame.locator(".leaflet-overlay-pane path.leaflet-interactive").count()
+    regions = con.execute("select count(*) from regions").fetchone()[0]
+    points = con.execute("""select count(distinct (round(l.lat, 4), round(l.lon, 4)))
+        from agreements a join organization_locations l using (org_id)
+        where l.lat is not null""").fetchone()[0]
+    # One shape per region (greater clusters and TAMA included), one circle per point of
+    # partner institutions; the 47 prefecture outlines are drawn but not clickable.
+    assert paths == regions + points, (paths, regions, points)
+    assert frame.locator(".leaflet-overlay-pane path").count() == regions + points + 47
+    page.screenshot(path=str(ARTIFACTS / "map_offline_ja.png"))
+    assert page.outside_requests == [], page.outside_requests
+    assert_no_error(page)
+
+
+def test_clicking_a_region_fills_the_detail_panel(server, page):
+    page.goto(f"{server}/map?lang=en")
+    wait_for_app(page)
+    frame = _map_frame(page)
+    # A click on a region's shape, as Leaflet receives it.
+    region = frame.locator(".leaflet-overlay-pane path.leaflet-interactive").first
+    region.dispatch_event("click")
+    page.wait_for_timeout(1500)
+    wait_for_app(page)
+    detail = page.get_by_text("Member municipalities", exact=True)
+    detail.wait_for(timeout=30_000)
+    assert "region=" in page.url
+    page.screenshot(path=str(ARTIFACTS / "map_clicked_en.png"))
     assert page.outside_requests == []
     assert_no_error(page)
