@@ -169,45 +169,49 @@ def region_map(layers: dict, regions: pd.DataFrame, partners: pd.DataFrame,
         if not features or layer not in shown:
             continue
         group = folium.FeatureGroup(name=t(f"map.layer.{layer}", lang), show=True)
+        collection = []
         for feature in features:
             row = by_id[feature["properties"]["region_id"]]
             style = _region_style(row, row["kind"])
             if highlight == row["region_id"]:
                 style = {**style, "weight": 5, "color": "#000000", "dashArray": None}
-            data = {"type": "FeatureCollection", "features": [{
+            collection.append({
                 "type": "Feature", "geometry": feature["geometry"],
-                "properties": {"region_id": row["region_id"],
-                               "tooltip": region_tooltip(row, lang)}}]}
-            folium.GeoJson(
-                data, style_function=lambda f, s=style: s,
-                highlight_function=lambda f: {"weight": 5, "fillOpacity": 0.85},
-                tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
-            ).add_to(group)
+                "properties": {"region_id": row["region_id"], "style": style,
+                               "tooltip": region_tooltip(row, lang)}})
+        # One GeoJson per layer, each feature carrying its own style: far less to
+        # template on every rerun than one element per region.
+        folium.GeoJson(
+            {"type": "FeatureCollection", "features": collection},
+            style_function=lambda f: f["properties"]["style"],
+            highlight_function=lambda f: {"weight": 5, "fillOpacity": 0.85},
+            tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
+        ).add_to(group)
         group.add_to(m)
 
     if "partners" in shown and not partners.empty:
         group = folium.FeatureGroup(name=t("map.layer.partners", lang), show=True)
+        points = []
         for row in partners.to_dict("records"):
             names = _as_list(row["names_en"] if lang == "en" else row["names_ja"])
             count = int(row["institutions"])
-            label = "<br>".join(_e(n) for n in names[:12])
+            label = f"<b>{_e(t('map.institutions', lang, n=count))}</b><br>"
+            label += "<br>".join(_e(n) for n in names[:12])
             if count > 12:
                 label += "<br>" + _e(t("map.more", lang, n=count - 12))
-            # Institutions at one point (one municipality) are drawn as one marker
-            # sized and labelled by their number: dense places stay readable.
-            folium.CircleMarker(
-                location=(row["lat"], row["lon"]), radius=5 + 3 * (count ** 0.5),
-                color="#1a1a1a", weight=1.5, fill=True, fill_color="#ffffff",
-                fill_opacity=0.9, tooltip=folium.Tooltip(label, sticky=True),
-            ).add_to(group)
-            if count > 1:
-                folium.Marker(
-                    location=(row["lat"], row["lon"]),
-                    icon=folium.DivIcon(html=f"<div style='font:bold 11px sans-serif;"
-                                             f"text-align:center;width:24px;margin-left:-12px;"
-                                             f"margin-top:-7px'>{count}</div>",
-                                        icon_size=(0, 0)),
-                    interactive=False).add_to(group)
+            points.append({
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+                "properties": {"tooltip": label, "radius": 5 + 3 * count ** 0.5}})
+        # Institutions at one point (one municipality) share one circle sized by their
+        # number, so dense places stay readable; one layer element keeps reruns cheap.
+        folium.GeoJson(
+            {"type": "FeatureCollection", "features": points},
+            marker=folium.CircleMarker(radius=6, color="#1a1a1a", weight=1.5, fill=True,
+                                       fill_color="#ffffff", fill_opacity=0.9),
+            style_function=lambda f: {"radius": f["properties"]["radius"]},
+            tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
+        ).add_to(group)
         group.add_to(m)
 
     folium.LayerControl(collapsed=True, position="topright").add_to(m)
@@ -220,7 +224,7 @@ def legend_html(fields: pd.DataFrame, lang: str) -> str:
         f"<div><i style='background:{_e(r.color)}'></i>"
         f"{_e(r.name_en if lang == 'en' else r.name_ja)}</div>" for r in fields.itertuples())
     return (
-        "<div class='sangaku-legend' style='position:absolute;bottom:24px;left:10px;"
+        "<div class='sangaku-legend' style='position:absolute;bottom:28px;right:10px;"
         f"z-index:1000'><b>{_e(t('map.legend.fields', lang))}</b>{items}"
         f"<div style='margin-top:4px;max-width:220px'>{_e(t('map.legend.two_fields', lang))}"
         f"</div><div style='margin-top:4px;font-size:11px;max-width:240px'>"
