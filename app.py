@@ -21,6 +21,8 @@ pages = [
             icon=":material/handshake:", url_path="agreements"),
     st.Page("pages/events.py", title=t("nav.events", lang), icon=":material/event:",
             url_path="events"),
+    st.Page("pages/matching.py", title=t("nav.matching", lang), icon=":material/join:",
+            url_path="matching"),
     st.Page("pages/data_sources.py", title=t("nav.data", lang), icon=":material/table_view:",
             url_path="data_sources"),
 ]

@@ -31,6 +31,7 @@ PAGES = {
     "map": "pages/map.py",
     "agreements": "pages/agreements.py",
     "events": "pages/events.py",
+    "matching": "pages/matching.py",
     "data_sources": "pages/data_sources.py",
 }
 BASELINE = "benchmarks/minimal_page.py"

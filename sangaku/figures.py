@@ -316,3 +316,20 @@ def location_map(points: pd.DataFrame, outlines: dict | None, lang: str,
     fig = _style(fig)
     fig.update_layout(plot_bgcolor="#f4f7fa", margin=dict(l=0, r=0, t=0, b=0))
     return fig
+
+
+def match_matrix(pairs: pd.DataFrame, needs: pd.DataFrame, seeds: pd.DataFrame,
+                 lang: str) -> go.Figure:
+    """Heatmap of scores: needs (rows) × the union of their top seeds (columns)."""
+    need_label = dict(zip(needs["item_id"], localized(needs, "title", lang)))
+    seed_label = dict(zip(seeds["item_id"], localized(seeds, "title", lang)))
+    table = pairs.pivot_table(index="need_id", columns="seed_id", values="score")
+    short = lambda s: s if len(s) <= 24 else s[:23] + "…"  # noqa: E731
+    fig = go.Figure(go.Heatmap(
+        z=table.values, x=[short(seed_label.get(c, c)) for c in table.columns],
+        y=[short(need_label.get(r, r)) for r in table.index], colorscale="Blues",
+        zmin=0, zmax=1, hoverongaps=False, colorbar=dict(title=t("col.score", lang)),
+        hovertemplate="%{y}<br>%{x}<br>%{z:.3f}<extra></extra>"))
+    fig.update_layout(height=160 + 34 * len(table.index))
+    fig.update_xaxes(tickangle=-40)
+    return _style(fig)

@@ -147,3 +147,33 @@ def programs(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col.duration", lang): [duration(r) for r in frame.itertuples()],
         t("col.note", lang): frame["note"],
     }))
+
+
+def matches(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    names = frame.rename(columns={"org_name_ja": "o_ja", "org_name_en": "o_en"})
+    return _blank_missing_text(pd.DataFrame({
+        t("col.rank", lang): range(1, len(frame) + 1),
+        t("col.title", lang): localized(frame, "title", lang),
+        t("col.institution", lang): localized(names, "o", lang),
+        t("col.fields", lang): [", ".join(t(f"field.{f}", lang) for f in fs)
+                                for fs in frame["field_ids"]],
+        t("col.score", lang): frame["score"].round(3),
+        t("match.weight.field", lang): frame["field"].round(2),
+        t("match.weight.text", lang): frame["text"].round(2),
+        t("match.weight.geo", lang): frame["geo"].round(2),
+        t("match.weight.prior", lang): frame["prior"].round(2),
+        t("col.sample", lang): frame["is_sample"].map(lambda v: "●" if v else ""),
+        t("col.source_id", lang): frame["source_id"],
+    }))
+
+
+def partners(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return _blank_missing_text(pd.DataFrame({
+        t("col.rank", lang): range(1, len(frame) + 1),
+        t("col.institution", lang): localized(frame, "name", lang),
+        t("col.org_type", lang): _labels(frame["org_type"], "org_type", lang),
+        t("col.score", lang): frame["score"].round(3),
+        t("col.best_pair", lang): frame["best_need_id"].astype(str) + " ↔ "
+                                  + frame["best_seed_id"].astype(str),
+        t("col.sample", lang): frame["is_sample"].map(lambda v: "●" if v is True else ""),
+    }))

@@ -442,3 +442,104 @@ def sample_notice(frame: pd.DataFrame, lang: str) -> None:
         if n:
             st.badge(t("common.sample_badge", lang), color="orange")
             st.caption(t("common.sample_rows", lang, n=n))
+
+
+# ---------------------------------------------------------------- matching
+def _items_params(kind: str, filters: Filters | None, include_samples: bool) -> tuple:
+    params = (filters or Filters()).query_params()
+    return _freeze({**params, "kind": kind, "include_samples": include_samples})
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _text_model(include_samples: bool, path: str, mtime: float):
+    """One TF-IDF model over every seed and need, so scores do not move with filters."""
+    from . import matching
+
+    seeds = _cached_query("matching_items", _items_params("seed", None, include_samples),
+                          path, mtime)
+    needs = _cached_query("matching_items", _items_params("need", None, include_samples),
+                          path, mtime)
+    return matching.fit_text_model(seeds, needs)
+
+
+def _linked_pairs(path: str, mtime: float) -> frozenset:
+    pairs = _cached_query("agreement_pairs", (), path, mtime)
+    return frozenset(frozenset(p) for p in zip(pairs.org_id, pairs.counterpart_org_id))
+
+
+def matching_items(kind: str, filters: Filters | None, include_samples: bool) -> pd.DataFrame:
+    return _cached_query("matching_items", _items_params(kind, filters, include_samples),
+                         *_db_token())
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _ranked(mode: str, item_id: str, weights: tuple, prefer_new: bool, params: tuple,
+            include_samples: bool, k: int, path: str, mtime: float) -> pd.DataFrame:
+    from . import matching
+
+    model = _text_model(include_samples, path, mtime)
+    query_kind, candidate_kind = ("need", "seed") if mode == "need" else ("seed", "need")
+    everything = _cached_query("matching_items",
+                               _items_params(query_kind, None, include_samples), path, mtime)
+    candidates = _cached_query("matching_items", params, path, mtime)
+    item = everything[everything.item_id == item_id].iloc[0]
+    ranked = matching.rank(item, candidates, matching.Weights(*weights),
+                           _linked_pairs(path, mtime), prefer_new=prefer_new, k=k,
+                           model=model)
+    return ranked.merge(candidates.drop(columns=["text"]), on="item_id", how="left")
+
+
+def ranked_matches(mode: str, item_id: str, weights: tuple, prefer_new: bool,
+                   filters: Filters, include_samples: bool, k: int = 20) -> pd.DataFrame:
+    """Candidates for one need (mode "need") or seed (mode "seed"), best first, with the
+    component scores that explain the rank."""
+    candidate_kind = "seed" if mode == "need" else "need"
+    return _ranked(mode, item_id, weights, prefer_new,
+                   _items_params(candidate_kind, filters, include_samples), include_samples,
+                   k, *_db_token())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _matrix(weights: tuple, prefer_new: bool, need_params: tuple, seed_params: tuple,
+            include_samples: bool, n_needs: int, path: str, mtime: float) -> pd.DataFrame:
+    from . import matching
+
+    needs = _cached_query("matching_items", need_params, path, mtime).head(n_needs)
+    seeds = _cached_query("matching_items", seed_params, path, mtime)
+    if needs.empty or seeds.empty:
+        return pd.DataFrame()
+    return matching.top_k_all(needs, seeds, k=3, weights=matching.Weights(*weights),
+                              linked_pairs=_linked_pairs(path, mtime),
+                              prefer_new=prefer_new,
+                              model=_text_model(include_samples, path, mtime))
+
+
+def match_matrix(weights: tuple, prefer_new: bool, filters: Filters, include_samples: bool,
+                 n_needs: int = 12) -> pd.DataFrame:
+    """Top-3 seeds for the first needs under the filters (the needs × seeds matrix)."""
+    return _matrix(weights, prefer_new, _items_params("need", filters, include_samples),
+                   _items_params("seed", filters, include_samples), include_samples,
+                   n_needs, *_db_token())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _partners(org_id: str, weights: tuple, prefer_new: bool, include_samples: bool,
+              path: str, mtime: float) -> pd.DataFrame:
+    from . import matching
+
+    seeds = _cached_query("matching_items", _items_params("seed", None, include_samples),
+                          path, mtime)
+    needs = _cached_query("matching_items", _items_params("need", None, include_samples),
+                          path, mtime)
+    out = matching.organisation_partners(org_id, seeds, needs, matching.Weights(*weights),
+                                         _linked_pairs(path, mtime), prefer_new=prefer_new,
+                                         k=15, model=_text_model(include_samples, path, mtime))
+    orgs = _cached_query("browse_table", (("table_name", "organizations"),), path, mtime)
+    return out.merge(orgs[["org_id", "name_ja", "name_en", "org_type", "is_sample"]],
+                     on="org_id", how="left")
+
+
+def who_next(org_id: str, weights: tuple, prefer_new: bool,
+             include_samples: bool) -> pd.DataFrame:
+    """Partner institutions ranked for one institution, excluding those it signed with."""
+    return _partners(org_id, weights, prefer_new, include_samples, *_db_token())

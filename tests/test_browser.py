@@ -13,6 +13,7 @@ from conftest import ARTIFACTS
 pytestmark = pytest.mark.browser
 
 PAGES = {"overview": "", "map": "map", "agreements": "agreements", "events": "events",
+         "matching": "matching",
          "data_sources": "data_sources"}  # name -> URL path
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
                   "--disable-background-networking", "--disable-component-update",
