@@ -49,7 +49,9 @@ over the candidates once to answer interactive queries in milliseconds.
 from __future__ import annotations
 
 import math
+import os
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields as dc_fields
 from typing import Iterable
 
@@ -518,8 +520,8 @@ def rank(query_item: pd.Series, candidates: "pd.DataFrame | MatchIndex",
 def top_k_all(needs: pd.DataFrame, seeds: "pd.DataFrame | MatchIndex", k: int = 10,
               weights: Weights | None = None, linked_pairs=frozenset(),
               prefer_new: bool = False, chunk: int = 1000,
-              model: TextModel | None = None) -> pd.DataFrame:
-    """Top k seeds for every need, computed in chunks of needs.
+              model: TextModel | None = None, workers: int | None = None) -> pd.DataFrame:
+    """Top k seeds for every need, computed in chunks of needs, one thread per core.
 
     Only the weighted score matrix of a chunk is materialised (float32, plus the
     sparse text product and two geo temporaries: about 20 bytes x chunk x n_seeds,
@@ -534,21 +536,31 @@ def top_k_all(needs: pd.DataFrame, seeds: "pd.DataFrame | MatchIndex", k: int = 
     w = weights.as_array()
     q = index.encode(needs)
     adj = index.adjacency(q, linked_pairs)
-    parts = []
     table = _field_table(q, index.side)
     chunk = max(1, int(chunk))
-    for start in range(0, q.n, chunk):
+
+    def one_chunk(start: int) -> pd.DataFrame:
         rows = np.arange(start, min(start + chunk, q.n))
         score = _score_block(index, q, rows, adj, prefer_new, w, table)
         sel = _select_topk(score, index.id_rank, k)
         out = _result_frame(index, q, rows, score, sel, w, adj, prefer_new, table)
+        del score
         kk = sel.shape[1]
-        parts.append(pd.DataFrame({
+        return pd.DataFrame({
             "need_id": np.repeat(q.ids[rows], kk),
             "seed_id": index.side.ids[sel.ravel()],
             "rank": np.tile(np.arange(1, kk + 1, dtype=np.int32), len(rows)),
-            **out}))
-        del score
+            **out})
+
+    # Chunks are independent and the sparse and numpy kernels release the GIL, so one
+    # thread per core scores chunks side by side (memory: one chunk per thread).
+    starts = list(range(0, q.n, chunk))
+    workers = max(1, min(workers or (os.cpu_count() or 1), len(starts)))
+    if workers == 1:
+        parts = [one_chunk(s) for s in starts]
+    else:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            parts = list(pool.map(one_chunk, starts))
     if not parts:
         cols = ["need_id", "seed_id", "rank", "score", *COMPONENTS,
                 *("w_" + c for c in COMPONENTS)]
