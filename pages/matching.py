@@ -63,9 +63,12 @@ if mode in ("need", "seed"):
             pd.DataFrame({"lat": located.lat, "lon": located.lon,
                           "label": [str(i) for i in range(1, len(located) + 1)]})])
         st.subheader(t("match.map", lang))
-        st.plotly_chart(figures.location_map(points, ui.map_layer("prefectures"), lang,
-                                             margin=0.8),
-                        key="match_map", config=ui.PLOTLY_CONFIG)
+        fig = ui.memo_figure(
+            "match_map", (mode, chosen, weights, prefer_new, include_samples, lang,
+                          filters.query_params().__repr__()),
+            lambda: figures.location_map(points, ui.map_layer("prefectures"), lang,
+                                         margin=0.8))
+        st.plotly_chart(fig, key="match_map", config=ui.PLOTLY_CONFIG)
         st.caption(t("common.mlit_credit", lang))
 else:
     owners = pd.concat([ui.matching_items("seed", None, include_samples),
@@ -84,8 +87,11 @@ else:
 matrix = ui.match_matrix(weights, prefer_new, filters, include_samples)
 needs = ui.matching_items("need", filters, include_samples)
 seeds = ui.matching_items("seed", filters, include_samples)
-ui.chart_block(t("match.matrix", lang),
-               figures.match_matrix(matrix, needs, seeds, lang) if not matrix.empty else None,
+matrix_figure = ui.memo_figure(
+    "match_matrix", (weights, prefer_new, include_samples, lang,
+                     filters.query_params().__repr__()),
+    lambda: figures.match_matrix(matrix, needs, seeds, lang)) if not matrix.empty else None
+ui.chart_block(t("match.matrix", lang), matrix_figure,
                matrix, lang, filters=filters, applies=APPLIES, key="match_matrix",
                caption=t("match.matrix.note", lang),
                sources=sorted(set(needs.source_id) | set(seeds.source_id)))

@@ -543,3 +543,14 @@ def who_next(org_id: str, weights: tuple, prefer_new: bool,
              include_samples: bool) -> pd.DataFrame:
     """Partner institutions ranked for one institution, excluding those it signed with."""
     return _partners(org_id, weights, prefer_new, include_samples, *_db_token())
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _memo(name: str, key: tuple, _build):
+    return _build()
+
+
+def memo_figure(name: str, key: tuple, build):
+    """A figure built by `build()` once per `key` (for figures not drawn from one query;
+    kept as an object, which Streamlit does not validate again)."""
+    return _memo(name, key + _db_token(), build)
