@@ -1,7 +1,6 @@
 """Seeds & needs: ranked, explained matches between research seeds and needs, and the
 institutions to work with next."""
 
-import pandas as pd
 import streamlit as st
 
 from sangaku import figures, tables, ui
@@ -56,12 +55,8 @@ if mode in ("need", "seed"):
                    if not ranked.empty else None, ranked, lang, filters=filters,
                    applies=APPLIES, key="match_results")
     st.caption(t("match.results.how", lang))
-    located = ranked.dropna(subset=["lat", "lon"]).head(10)
-    if item.lat is not None and not located.empty:
-        points = pd.concat([
-            pd.DataFrame({"lat": [item.lat], "lon": [item.lon], "label": ["★"]}),
-            pd.DataFrame({"lat": located.lat, "lon": located.lon,
-                          "label": [str(i) for i in range(1, len(located) + 1)]})])
+    points = tables.match_points(item, ranked)
+    if not points.empty:
         st.subheader(t("match.map", lang))
         fig = ui.memo_figure(
             "match_map", (mode, chosen, weights, prefer_new, include_samples, lang,
@@ -71,11 +66,8 @@ if mode in ("need", "seed"):
         st.plotly_chart(fig, key="match_map", config=ui.PLOTLY_CONFIG)
         st.caption(t("common.mlit_credit", lang))
 else:
-    owners = pd.concat([ui.matching_items("seed", None, include_samples),
-                        ui.matching_items("need", None, include_samples)])
-    owners = owners.dropna(subset=["org_id"]).drop_duplicates("org_id")
-    names = dict(zip(owners.org_id, localized(owners.rename(
-        columns={"org_name_ja": "o_ja", "org_name_en": "o_en"}), "o", lang)))
+    names = tables.item_owners(ui.matching_items("seed", None, include_samples),
+                               ui.matching_items("need", None, include_samples), lang)
     chosen = st.selectbox(t("match.pick.org", lang), sorted(names, key=names.get),
                           key="match_org", format_func=lambda v: names[v])
     partners = ui.who_next(chosen, weights, prefer_new, include_samples)

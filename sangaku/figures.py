@@ -72,11 +72,6 @@ def _label(kind: str, value: str, lang: str) -> str:
     return t(f"{kind}.{value}", lang)
 
 
-def _empty_layout(fig: go.Figure, height: int) -> go.Figure:
-    fig.update_layout(height=height)
-    return _style(fig)
-
-
 # ---------------------------------------------------------------- agreements
 def agreements_timeline(frame: pd.DataFrame, lang: str) -> go.Figure:
     """One row per institution, a mark per document: colour by institution type, shape

@@ -494,9 +494,3 @@ def localized(frame: pd.DataFrame, base: str, lang: str) -> pd.Series:
     if second is None:
         return first
     return first.where(first.notna() & (first.astype("string") != ""), second)
-
-
-def name_in(lang: str, name_ja: str | None, name_en: str | None) -> str:
-    if lang == "en":
-        return name_en or name_ja or ""
-    return name_ja or name_en or ""

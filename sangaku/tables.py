@@ -177,3 +177,22 @@ def partners(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                                   + frame["best_seed_id"].astype(str),
         t("col.sample", lang): frame["is_sample"].map(lambda v: "●" if v is True else ""),
     }))
+
+
+def match_points(item, ranked: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The chosen item (★) and its top located matches (1, 2, …) for the small map."""
+    located = ranked.dropna(subset=["lat", "lon"]).head(n)
+    if item.lat is None or located.empty:
+        return pd.DataFrame(columns=["lat", "lon", "label"])
+    return pd.concat([
+        pd.DataFrame({"lat": [item.lat], "lon": [item.lon], "label": ["★"]}),
+        pd.DataFrame({"lat": located.lat, "lon": located.lon,
+                      "label": [str(i) for i in range(1, len(located) + 1)]})])
+
+
+def item_owners(seeds: pd.DataFrame, needs: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Institutions owning seeds or needs, by id, with their name in the language."""
+    owners = pd.concat([seeds, needs]).dropna(subset=["org_id"]).drop_duplicates("org_id")
+    names = localized(owners.rename(columns={"org_name_ja": "o_ja", "org_name_en": "o_en"}),
+                      "o", lang)
+    return dict(zip(owners.org_id, names))

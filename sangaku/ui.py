@@ -31,10 +31,6 @@ def _db_token() -> tuple[str, float]:
     return str(path), path.stat().st_mtime
 
 
-def connection():
-    return _connection(*_db_token())
-
-
 @st.cache_data(show_spinner=False, max_entries=512)
 def _cached_query(name: str, params: tuple, path: str, mtime: float) -> pd.DataFrame:
     return db.run_query(_connection(path, mtime), name, dict(params))
