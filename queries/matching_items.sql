@@ -34,7 +34,12 @@ located as (
 final as (
     select item_id, kind, title_ja, title_en, summary_ja, summary_en,
            concat_ws(' ', title_ja, title_en, summary_ja, summary_en) as text,
-           coalesce(field_ids, []) as field_ids, lat_resolved as lat, lon_resolved as lon,
+           coalesce(field_ids, []) as field_ids,
+           (select coalesce(list(f.name_ja order by f.sort_order), []) from tech_fields f
+               where list_contains(field_ids, f.field_id)) as field_names_ja,
+           (select coalesce(list(f.name_en order by f.sort_order), []) from tech_fields f
+               where list_contains(field_ids, f.field_id)) as field_names_en,
+           lat_resolved as lat, lon_resolved as lon,
            pref_code, coalesce(region_ids, []) as region_ids, org_id, org_name_ja,
            org_name_en, is_sample, source_id
     from located

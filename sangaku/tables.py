@@ -155,8 +155,7 @@ def matches(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col.rank", lang): range(1, len(frame) + 1),
         t("col.title", lang): localized(frame, "title", lang),
         t("col.institution", lang): localized(names, "o", lang),
-        t("col.fields", lang): [", ".join(t(f"field.{f}", lang) for f in fs)
-                                for fs in frame["field_ids"]],
+        t("col.fields", lang): [", ".join(names) for names in frame[f"field_names_{lang}"]],
         t("col.score", lang): frame["score"].round(3),
         t("match.weight.field", lang): frame["field"].round(2),
         t("match.weight.text", lang): frame["text"].round(2),
