@@ -1,4 +1,5 @@
-"""Command line: `python -m sangaku build | check | geo | docs`."""
+"""Command line: `python -m sangaku build | check | geo | docs | import | history |
+hash-password`."""
 
 from __future__ import annotations
 
@@ -33,6 +34,29 @@ def main(argv: list[str] | None = None) -> int:
     p_geo.add_argument("--simplify", type=float, default=None,
                        help="simplification tolerance in degrees (default 0.01)")
     sub.add_parser("docs", help="write docs/data_dictionary.md from the schema")
+    p_imp = sub.add_parser("import", help="import a CSV or .xlsx file into a table "
+                           "(all or nothing; kept under data/imports/)")
+    p_imp.add_argument("file", type=Path)
+    p_imp.add_argument("--table", required=True,
+                       choices=("organizations", "agreements", "events", "seeds", "needs"))
+    p_imp.add_argument("--encoding", choices=("utf-8", "utf-8-sig", "cp932", "shift_jis"),
+                       help="text encoding of a CSV file (default: detected)")
+    p_imp.add_argument("--sheet", help="worksheet of an .xlsx file (default: the first)")
+    p_imp.add_argument("--map", action="append", default=[], metavar="HEADER=COLUMN",
+                       help="map a file header to a column (repeatable)")
+    p_imp.add_argument("--ignore", action="append", default=[], metavar="HEADER",
+                       help="leave a file column out on purpose (repeatable)")
+    p_imp.add_argument("--dry-run", action="store_true", help="validate only; write nothing")
+    p_imp.add_argument("--by", default=None, help="who imports (default: the login name)")
+    p_imp.add_argument("--lang", choices=("ja", "en"), default="en",
+                       help="language of the messages")
+    p_imp.add_argument("--db", type=Path, default=None)
+    p_imp.add_argument("--imports", type=Path, default=None,
+                       help="store of record (default data/imports)")
+    p_imp.add_argument("--sources", type=Path, default=SOURCES_DIR)
+    p_hist = sub.add_parser("history", help="list the imports in the store of record")
+    p_hist.add_argument("--imports", type=Path, default=None)
+    sub.add_parser("hash-password", help="hash a staff password for .streamlit/secrets.toml")
     args = parser.parse_args(argv)
 
     if args.command in ("build", "check"):
@@ -61,12 +85,71 @@ def main(argv: list[str] | None = None) -> int:
             print(f"geo: {exc}", file=sys.stderr)
             return 1
         return 0
+    if args.command == "import":
+        return _import(args)
+    if args.command == "history":
+        from . import importer
+        for row in importer.history(args.imports):
+            print(f"{row['batch_id']}  {row['imported_at']}  {row['imported_by']}  "
+                  f"{row['table_name']}  +{row['rows_added']} ~{row['rows_changed']}  "
+                  f"{row['file_name']}")
+        return 0
+    if args.command == "hash-password":
+        import getpass
+
+        from . import auth
+        first = getpass.getpass("Staff password: ")
+        if not first or first != getpass.getpass("Again: "):
+            print("the passwords are empty or differ", file=sys.stderr)
+            return 1
+        print("[staff]")
+        print(f'password_hash = "{auth.hash_password(first)}"')
+        return 0
     if args.command == "docs":
         from . import docs
         path = docs.write_data_dictionary()
         print(f"wrote {path}")
         return 0
     return 2
+
+
+def _import(args: argparse.Namespace) -> int:
+    import getpass
+
+    from . import importer
+    mapping: dict[str, str] = {}
+    for item in args.map:
+        header, sep, column = item.partition("=")
+        if not sep:
+            print(f"--map needs HEADER=COLUMN, not {item!r}", file=sys.stderr)
+            return 2
+        mapping[header] = column
+    for header in args.ignore:
+        mapping[header] = importer.IGNORE
+    if not args.file.is_file():
+        print(f"{args.file}: no such file", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    try:
+        plan, result = importer.import_file(
+            args.file, args.table, who=args.by or getpass.getuser(), encoding=args.encoding,
+            sheet=args.sheet, mapping=mapping or None, dry_run=args.dry_run, db_path=args.db,
+            sources_dir=args.sources, imports_dir=args.imports, lang=args.lang,
+            progress=_progress_line)
+    except importer.ImportFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    counts = (f"{len(plan.added)} added, {len(plan.changed)} changed, "
+              f"{len(plan.unchanged)} unchanged")
+    if result is None:
+        print(f"dry run: {args.file.name} is valid for {args.table} ({counts}); "
+              "nothing written")
+    elif result.batch_id is None:
+        print(f"nothing to import: every row is already there ({counts})")
+    else:
+        print(f"imported {args.file.name} into {args.table} as batch {result.batch_id} "
+              f"({counts}; {time.perf_counter() - started:.1f} s)")
+    return 0
 
 
 if __name__ == "__main__":

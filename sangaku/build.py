@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import io
 import os
 import re
 import tempfile
@@ -23,7 +24,7 @@ import duckdb
 import pyarrow as pa
 
 from . import schema
-from .paths import SOURCES_DIR, db_path as default_db_path
+from .paths import SOURCES_DIR, db_path as default_db_path, imports_dir as default_imports_dir
 
 Progress = Callable[[float, str], None]
 VIEWS_SQL = Path(__file__).with_name("views.sql")
@@ -87,8 +88,26 @@ def source_files(sources_dir: Path, table: str) -> list[Path]:
     return files
 
 
-def all_source_files(sources_dir: Path = SOURCES_DIR) -> list[Path]:
-    return [f for t in schema.TABLES for f in source_files(sources_dir, t.name)]
+def batch_dirs(imports_dir: Path | None) -> list[Path]:
+    """Import batches in the order they were made (folder names start with a sequence
+    number); folders starting with a dot are unfinished and never read."""
+    if imports_dir is None or not Path(imports_dir).is_dir():
+        return []
+    return sorted(p for p in Path(imports_dir).iterdir()
+                  if p.is_dir() and not p.name.startswith("."))
+
+
+def batch_files(batch: Path) -> list[tuple[schema.Table, Path]]:
+    return [(t, batch / f"{t.name}.csv") for t in schema.load_order()
+            if (batch / f"{t.name}.csv").exists()]
+
+
+def all_source_files(sources_dir: Path = SOURCES_DIR,
+                     imports_dir: Path | None = None) -> list[Path]:
+    files = [f for t in schema.TABLES for f in source_files(sources_dir, t.name)]
+    for batch in batch_dirs(imports_dir):
+        files.extend(path for _, path in batch_files(batch))
+    return files
 
 
 def parse_value(col: schema.Column, raw: str) -> object:
@@ -143,7 +162,7 @@ def read_table(table: schema.Table, files: Iterable[Path], root: Path,
                                           f"is not UTF-8 text (byte {exc.start}); save it "
                                           "as UTF-8"))
             continue
-        reader = csv.reader(text.splitlines(keepends=True))
+        reader = csv.reader(io.StringIO(text, newline=""))
         try:
             header = next(reader)
         except StopIteration:
@@ -238,18 +257,55 @@ def check_references(tables: dict[str, ParsedTable], problems: list[SourceProble
                         f"'{value}' has no matching {target_table}.{target_col}"))
 
 
-def read_sources(sources_dir: Path = SOURCES_DIR,
-                 progress: Progress | None = None) -> dict[str, ParsedTable]:
-    """Read and validate every source file; raise BuildError listing every problem."""
+# A batch that changes a seed or need gives its whole set of fields: the earlier set goes.
+CHILD_TABLES = {"seed_fields": "seed_id", "need_fields": "need_id"}
+
+
+def replay_batch(tables: dict[str, ParsedTable], batch: Path, root: Path,
+                 problems: list[SourceProblem]) -> None:
+    """Apply one import batch: a row whose key exists replaces it, others are added."""
+    for table, path in batch_files(batch):
+        parsed = read_table(table, [path], root, problems)
+        check_keys(parsed, problems)
+        target = tables[table.name]
+        target.files.extend(parsed.files)
+        parent_col = CHILD_TABLES.get(table.name)
+        if parent_col:
+            replaced = {r.values.get(parent_col) for r in parsed.rows}
+            target.rows = [r for r in target.rows
+                           if r.values.get(parent_col) not in replaced]
+        position = {tuple(r.values.get(c) for c in table.key): i
+                    for i, r in enumerate(target.rows)}
+        for row in parsed.rows:
+            k = tuple(row.values.get(c) for c in table.key)
+            if k in position:
+                target.rows[position[k]] = row
+            else:
+                position[k] = len(target.rows)
+                target.rows.append(row)
+
+
+def read_sources(sources_dir: Path = SOURCES_DIR, progress: Progress | None = None, *,
+                 imports_dir: Path | None = None,
+                 extra_batches: Iterable[Path] = ()) -> dict[str, ParsedTable]:
+    """Read and validate every source file, then replay the import batches in order
+    (`imports_dir`, default data/imports; `extra_batches` are replayed last). Raise
+    BuildError listing every problem."""
     problems: list[SourceProblem] = []
     tables: dict[str, ParsedTable] = {}
     order = schema.load_order()
     for i, table in enumerate(order):
         if progress:
-            progress(0.6 * i / len(order), f"reading {table.name}")
+            progress(0.5 * i / len(order), f"reading {table.name}")
         files = source_files(sources_dir, table.name)
         tables[table.name] = read_table(table, files, sources_dir, problems)
         check_keys(tables[table.name], problems)
+    imports = Path(imports_dir) if imports_dir is not None else default_imports_dir()
+    batches = batch_dirs(imports) + list(extra_batches)
+    for i, batch in enumerate(batches):
+        if progress:
+            progress(0.5 + 0.1 * i / len(batches), f"replaying import {batch.name}")
+        replay_batch(tables, batch, sources_dir, problems)
     check_references(tables, problems)
     if problems:
         raise BuildError(problems)
@@ -342,26 +398,38 @@ def write_database(tables: dict[str, ParsedTable], db_path: Path, source_fingerp
 
 
 def build(sources_dir: Path = SOURCES_DIR, db_path: Path | None = None,
-          progress: Progress | None = None) -> dict[str, int]:
-    """Validate the sources and (re)write the database. Returns row counts per table."""
+          progress: Progress | None = None, imports_dir: Path | None = None) -> dict[str, int]:
+    """Validate the sources, replay the imports and (re)write the database. Returns row
+    counts per table."""
     db_path = Path(db_path or default_db_path())
-    tables = read_sources(sources_dir, progress)
-    write_database(tables, db_path, fingerprint(all_source_files(sources_dir)), progress)
+    imports = Path(imports_dir) if imports_dir is not None else default_imports_dir()
+    tables = read_sources(sources_dir, progress, imports_dir=imports)
+    write_database(tables, db_path, fingerprint(all_source_files(sources_dir, imports)),
+                   progress)
     if progress:
         progress(1.0, f"wrote {db_path.name}")
     return {name: len(p.rows) for name, p in tables.items()}
 
 
-def newest_source_mtime(sources_dir: Path = SOURCES_DIR) -> float:
-    return max((f.stat().st_mtime for f in all_source_files(sources_dir)), default=0.0)
+def newest_source_mtime(sources_dir: Path = SOURCES_DIR,
+                        imports_dir: Path | None = None) -> float:
+    """The newest source or import file; the imports folder's own time counts too, so a
+    batch folder renamed in (or removed) makes the database stale."""
+    imports = Path(imports_dir) if imports_dir is not None else default_imports_dir()
+    times = [f.stat().st_mtime for f in all_source_files(sources_dir, imports)]
+    times.extend(b.stat().st_mtime for b in batch_dirs(imports))
+    if imports.is_dir():
+        times.append(imports.stat().st_mtime)
+    return max(times, default=0.0)
 
 
-def needs_build(db_path: Path | None = None, sources_dir: Path = SOURCES_DIR) -> bool:
-    """The database is missing, older than a source file, or from an older schema."""
+def needs_build(db_path: Path | None = None, sources_dir: Path = SOURCES_DIR,
+                imports_dir: Path | None = None) -> bool:
+    """The database is missing, older than a source or import, or from another schema."""
     db_path = Path(db_path or default_db_path())
     if not db_path.exists():
         return True
-    if db_path.stat().st_mtime < newest_source_mtime(sources_dir):
+    if db_path.stat().st_mtime < newest_source_mtime(sources_dir, imports_dir):
         return True
     try:
         con = duckdb.connect(str(db_path), read_only=True)

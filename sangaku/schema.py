@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 TEXT, INT, BIGINT, DOUBLE, DATE, BOOL = "text", "int", "bigint", "double", "date", "bool"
 
 # Bump when a table or column changes: the app rebuilds a database of another version.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DUCKDB_TYPES = {
     TEXT: "VARCHAR",
@@ -88,8 +88,9 @@ TABLES: tuple[Table, ...] = (
         (
             _c("source_id", TEXT, "Short stable identifier.", required=True),
             _c("kind", TEXT, "document: one of the seed documents; reference: a public code "
-               "list; derived: computed by this project; sample: generated.", required=True,
-               accepted=("document", "reference", "derived", "sample")),
+               "list; derived: computed by this project; sample: generated; import: a file "
+               "staff imported (kept under data/imports/).", required=True,
+               accepted=("document", "reference", "derived", "sample", "import")),
             _c("seed_file", TEXT, "File name of the document in the seed set, if any."),
             _c("title", TEXT, "Title as printed.", required=True),
             _c("title_en", TEXT, "English title (or translation)."),
@@ -647,9 +648,41 @@ TABLES: tuple[Table, ...] = (
         ),
         key=("need_id", "field_id"),
     ),
+    Table(
+        "import_history",
+        "Every import of a staff file: which file, into which table, what it changed, "
+        "when and by whom. Built from data/imports/<batch>/import_history.csv.",
+        (
+            _c("batch_id", TEXT, "Batch folder under data/imports/ (sequence and checksum).",
+               required=True),
+            _c("file_name", TEXT, "Name of the imported file.", required=True),
+            _c("checksum", TEXT, "SHA-256 of the imported file.", required=True,
+               pattern=r"^[0-9a-f]{64}$"),
+            _c("table_name", TEXT, "Table the rows went into.", required=True,
+               accepted=("organizations", "agreements", "events", "seeds", "needs")),
+            _c("rows_added", INT, "Rows that were new.", required=True),
+            _c("rows_changed", INT, "Existing rows the file changed.", required=True),
+            _c("rows_unchanged", INT, "Rows already present as they were.", required=True),
+            _c("imported_at", TEXT, "Local time of the import (YYYY-MM-DD HH:MM:SS).",
+               required=True),
+            _c("imported_by", TEXT, "Who imported it (signed-in name or CLI user).",
+               required=True),
+            _c("file_format", TEXT, "csv or xlsx.", required=True, accepted=("csv", "xlsx")),
+            _c("encoding", TEXT, "Text encoding of a CSV file as read."),
+            _c("sheet", TEXT, "Worksheet of an .xlsx file that was read."),
+            _c("source_id", TEXT, "The source row this import created.", required=True,
+               references="sources.source_id"),
+        ),
+        key=("batch_id",),
+        facts=False,
+    ),
 )
 
 TABLES_BY_NAME = {t.name: t for t in TABLES}
+
+
+def table(name: str) -> Table:
+    return TABLES_BY_NAME[name]
 
 
 def load_order() -> list[Table]:

@@ -22,10 +22,24 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
 @pytest.fixture(scope="session")
-def db_file(tmp_path_factory) -> Path:
+def imports_store(tmp_path_factory) -> Path:
+    """An empty store of record for the session, so the repository's data/imports (if a
+    developer imported something) never changes what the tests see."""
+    path = tmp_path_factory.mktemp("imports")
+    previous = os.environ.get("SANGAKU_IMPORTS")
+    os.environ["SANGAKU_IMPORTS"] = str(path)
+    yield path
+    if previous is None:
+        os.environ.pop("SANGAKU_IMPORTS", None)
+    else:
+        os.environ["SANGAKU_IMPORTS"] = previous
+
+
+@pytest.fixture(scope="session")
+def db_file(tmp_path_factory, imports_store) -> Path:
     """The database built from data/sources, in a temporary folder."""
     path = tmp_path_factory.mktemp("db") / "sangaku.duckdb"
-    build.build(SOURCES_DIR, path)
+    build.build(SOURCES_DIR, path, imports_dir=imports_store)
     return path
 
 
