@@ -25,5 +25,7 @@ pages = [
             url_path="matching"),
     st.Page("pages/data_sources.py", title=t("nav.data", lang), icon=":material/table_view:",
             url_path="data_sources"),
+    st.Page("pages/import.py", title=t("nav.import", lang), icon=":material/upload_file:",
+            url_path="import"),
 ]
 st.navigation(pages).run()

@@ -38,8 +38,15 @@ st.dataframe(shown, hide_index=True, key="sources_table",
 ui.download_buttons(shown, "sources", lang, key="dl_sources")
 
 st.header(t("data.tables", lang))
+# Needs marked confidential are only for signed-in staff: these tables are read through
+# queries that leave them out otherwise (their row counts too).
+CONFIDENTIAL_BROWSERS = {"needs": "browse_needs", "need_fields": "browse_need_fields"}
+show_confidential = ui.show_confidential()
+
 tables = ui.query("meta_tables_list")
 row_counts = dict(zip(tables.table_name, tables.row_count))
+for name, query_name in CONFIDENTIAL_BROWSERS.items():
+    row_counts[name] = len(ui.query(query_name, confidential=show_confidential))
 names = list(row_counts)
 table_name = st.selectbox(
     t("data.table_select", lang), names, index=names.index("agreements"), key="data_table",
@@ -50,6 +57,10 @@ if table_name in FILTERED_BROWSERS:
     frame = ui.filtered(FILTERED_BROWSERS[table_name], filters)
     if filters.active:
         st.caption(t("data.filters_applied", lang))
+elif table_name in CONFIDENTIAL_BROWSERS:
+    frame = ui.query(CONFIDENTIAL_BROWSERS[table_name], confidential=show_confidential)
+    if filters.active:
+        st.caption(t("data.filters_not_applicable", lang))
 else:
     frame = ui.query("browse_table", table_name=table_name)
     if filters.active:

@@ -1,5 +1,6 @@
 -- Seeds or needs (by $kind) in the matcher's input form, following the region and field
--- filters; confidential needs are never returned; sample rows only when asked.
+-- filters; confidential needs only when $confidential (signed-in staff, never in presenter
+-- mode); sample rows only when asked.
 with seeds_in as (
     select 'seed' as kind, s.seed_id as item_id, s.title_ja, s.title_en, s.summary_ja,
            s.summary_en, s.org_id, s.municipality_code, s.lat, s.lon, s.is_sample,
@@ -15,7 +16,7 @@ needs_in as (
            (select list(field_id order by field_id) from need_fields f
                where f.need_id = n.need_id)
     from needs n
-    where $kind = 'need' and not n.is_confidential
+    where $kind = 'need' and (not n.is_confidential or $confidential)
 ),
 items as (
     select * from seeds_in union all select * from needs_in
@@ -41,7 +42,7 @@ final as (
                where list_contains(field_ids, f.field_id)) as field_names_en,
            lat_resolved as lat, lon_resolved as lon,
            pref_code, coalesce(region_ids, []) as region_ids, org_id, org_name_ja,
-           org_name_en, is_sample, source_id
+           org_name_en, is_sample, is_confidential, source_id
     from located
     where ($include_samples or not is_sample)
       and ($pref_code is null or pref_code = $pref_code)

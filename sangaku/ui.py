@@ -441,19 +441,30 @@ def sample_notice(frame: pd.DataFrame, lang: str) -> None:
 
 
 # ---------------------------------------------------------------- matching
-def _items_params(kind: str, filters: Filters | None, include_samples: bool) -> tuple:
+def show_confidential() -> bool:
+    """Needs marked confidential are shown to signed-in staff only, and never in
+    presenter mode (a projected screen is public)."""
+    from . import auth
+
+    return auth.is_staff() and st.query_params.get("present") != "1"
+
+
+def _items_params(kind: str, filters: Filters | None, include_samples: bool,
+                  confidential: bool = False) -> tuple:
     params = (filters or Filters()).query_params()
-    return _freeze({**params, "kind": kind, "include_samples": include_samples})
+    return _freeze({**params, "kind": kind, "include_samples": include_samples,
+                    "confidential": confidential})
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _text_model(include_samples: bool, path: str, mtime: float):
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _text_model(include_samples: bool, confidential: bool, path: str, mtime: float):
     """One TF-IDF model over every seed and need, so scores do not move with filters."""
     from . import matching
 
     seeds = _cached_query("matching_items", _items_params("seed", None, include_samples),
                           path, mtime)
-    needs = _cached_query("matching_items", _items_params("need", None, include_samples),
+    needs = _cached_query("matching_items",
+                          _items_params("need", None, include_samples, confidential),
                           path, mtime)
     return matching.fit_text_model(seeds, needs)
 
@@ -464,19 +475,22 @@ def _linked_pairs(path: str, mtime: float) -> frozenset:
 
 
 def matching_items(kind: str, filters: Filters | None, include_samples: bool) -> pd.DataFrame:
-    return _cached_query("matching_items", _items_params(kind, filters, include_samples),
+    return _cached_query("matching_items",
+                         _items_params(kind, filters, include_samples, show_confidential()),
                          *_db_token())
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def _ranked(mode: str, item_id: str, weights: tuple, prefer_new: bool, params: tuple,
-            include_samples: bool, k: int, path: str, mtime: float) -> pd.DataFrame:
+            include_samples: bool, confidential: bool, k: int, path: str,
+            mtime: float) -> pd.DataFrame:
     from . import matching
 
-    model = _text_model(include_samples, path, mtime)
-    query_kind, candidate_kind = ("need", "seed") if mode == "need" else ("seed", "need")
+    model = _text_model(include_samples, confidential, path, mtime)
+    query_kind = "need" if mode == "need" else "seed"
     everything = _cached_query("matching_items",
-                               _items_params(query_kind, None, include_samples), path, mtime)
+                               _items_params(query_kind, None, include_samples, confidential),
+                               path, mtime)
     candidates = _cached_query("matching_items", params, path, mtime)
     item = everything[everything.item_id == item_id].iloc[0]
     ranked = matching.rank(item, candidates, matching.Weights(*weights),
@@ -490,14 +504,16 @@ def ranked_matches(mode: str, item_id: str, weights: tuple, prefer_new: bool,
     """Candidates for one need (mode "need") or seed (mode "seed"), best first, with the
     component scores that explain the rank."""
     candidate_kind = "seed" if mode == "need" else "need"
+    confidential = show_confidential()
     return _ranked(mode, item_id, weights, prefer_new,
-                   _items_params(candidate_kind, filters, include_samples), include_samples,
-                   k, *_db_token())
+                   _items_params(candidate_kind, filters, include_samples, confidential),
+                   include_samples, confidential, k, *_db_token())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _matrix(weights: tuple, prefer_new: bool, need_params: tuple, seed_params: tuple,
-            include_samples: bool, n_needs: int, path: str, mtime: float) -> pd.DataFrame:
+            include_samples: bool, confidential: bool, n_needs: int, path: str,
+            mtime: float) -> pd.DataFrame:
     from . import matching
 
     needs = _cached_query("matching_items", need_params, path, mtime).head(n_needs)
@@ -507,29 +523,33 @@ def _matrix(weights: tuple, prefer_new: bool, need_params: tuple, seed_params: t
     return matching.top_k_all(needs, seeds, k=3, weights=matching.Weights(*weights),
                               linked_pairs=_linked_pairs(path, mtime),
                               prefer_new=prefer_new,
-                              model=_text_model(include_samples, path, mtime))
+                              model=_text_model(include_samples, confidential, path, mtime))
 
 
 def match_matrix(weights: tuple, prefer_new: bool, filters: Filters, include_samples: bool,
                  n_needs: int = 12) -> pd.DataFrame:
     """Top-3 seeds for the first needs under the filters (the needs × seeds matrix)."""
-    return _matrix(weights, prefer_new, _items_params("need", filters, include_samples),
+    confidential = show_confidential()
+    return _matrix(weights, prefer_new,
+                   _items_params("need", filters, include_samples, confidential),
                    _items_params("seed", filters, include_samples), include_samples,
-                   n_needs, *_db_token())
+                   confidential, n_needs, *_db_token())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _partners(org_id: str, weights: tuple, prefer_new: bool, include_samples: bool,
-              path: str, mtime: float) -> pd.DataFrame:
+              confidential: bool, path: str, mtime: float) -> pd.DataFrame:
     from . import matching
 
     seeds = _cached_query("matching_items", _items_params("seed", None, include_samples),
                           path, mtime)
-    needs = _cached_query("matching_items", _items_params("need", None, include_samples),
+    needs = _cached_query("matching_items",
+                          _items_params("need", None, include_samples, confidential),
                           path, mtime)
-    out = matching.organisation_partners(org_id, seeds, needs, matching.Weights(*weights),
-                                         _linked_pairs(path, mtime), prefer_new=prefer_new,
-                                         k=15, model=_text_model(include_samples, path, mtime))
+    out = matching.organisation_partners(
+        org_id, seeds, needs, matching.Weights(*weights), _linked_pairs(path, mtime),
+        prefer_new=prefer_new, k=15,
+        model=_text_model(include_samples, confidential, path, mtime))
     orgs = _cached_query("browse_table", (("table_name", "organizations"),), path, mtime)
     return out.merge(orgs[["org_id", "name_ja", "name_en", "org_type", "is_sample"]],
                      on="org_id", how="left")
@@ -538,7 +558,8 @@ def _partners(org_id: str, weights: tuple, prefer_new: bool, include_samples: bo
 def who_next(org_id: str, weights: tuple, prefer_new: bool,
              include_samples: bool) -> pd.DataFrame:
     """Partner institutions ranked for one institution, excluding those it signed with."""
-    return _partners(org_id, weights, prefer_new, include_samples, *_db_token())
+    return _partners(org_id, weights, prefer_new, include_samples, show_confidential(),
+                     *_db_token())
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

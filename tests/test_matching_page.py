@@ -50,11 +50,14 @@ def test_a_field_filter_narrows_the_candidates():
 
 
 def test_confidential_needs_never_reach_the_page(con):
-    params = {**Filters().query_params(), "kind": "need", "include_samples": True}
+    params = {**Filters().query_params(), "kind": "need", "include_samples": True,
+              "confidential": False}
     shown = set(db.run_query(con, "matching_items", params).item_id)
     hidden = {r[0] for r in con.execute(
         "select need_id from needs where is_confidential").fetchall()}
     assert hidden and not (shown & hidden)
+    staff = set(db.run_query(con, "matching_items", {**params, "confidential": True}).item_id)
+    assert hidden <= staff
     hidden_titles = {r[0] for r in con.execute(
         "select coalesce(title_en, title_ja) from needs where is_confidential").fetchall()}
     visible_titles = {r[0] for r in con.execute(

@@ -14,7 +14,7 @@ NAMES = db.query_names()
 # Values for parameters that are not global filters.
 EXTRA = {"table_name": "agreements", "org_id": "tmu", "org_types": None,
          "document_kinds": None, "areas": None, "sections": None, "network_id": None, "source_id": None,
-         "kind": "seed", "include_samples": True,
+         "kind": "seed", "include_samples": True, "confidential": False,
          "series_ids": ["joint_research", "tama_initiative_members"]}
 
 
