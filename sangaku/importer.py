@@ -20,6 +20,7 @@ import csv
 import datetime as dt
 import difflib
 import fcntl
+import functools
 import hashlib
 import io
 import json
@@ -131,12 +132,22 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str | None, s
         candidates = ("utf-8", "cp932")
     for candidate in candidates:
         try:
-            return data.decode(candidate), candidate, None
+            text = data.decode(candidate)
         except UnicodeDecodeError as exc:
             first_error = exc
             continue
+        if candidate == "cp932" and _looks_misread(text):
+            # UTF-8 or EUC-JP bytes read as CP932 come out as runs of half-width kana.
+            return None, None, _problem(name, None, None, None, "imp.err.encoding_unknown")
+        return text, candidate, None
     line = data[: first_error.start].count(b"\n") + 1
     return None, None, _problem(name, line, None, None, "imp.err.encoding_unknown")
+
+
+def _looks_misread(text: str) -> bool:
+    non_ascii = [c for c in text if ord(c) > 127]
+    kana = sum(1 for c in non_ascii if "\uff61" <= c <= "\uff9f")
+    return kana >= 3 and kana > 0.1 * len(non_ascii)
 
 
 def _cell_text(value: object) -> str:
@@ -218,7 +229,8 @@ def read_file(data: bytes, name: str, *, encoding: str | None = None,
             return raw
         raw.encoding = used
         try:
-            table = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))
+            table = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""),
+                                   strict=True))
         except csv.Error as exc:
             raw.problems.append(_problem(name, None, None, None, "imp.err.csv",
                                          reason=str(exc)))
@@ -455,10 +467,17 @@ class Reference:
     org_ids: set[str]
     prefectures: dict[str, str]  # name_key of code/name -> pref_code
     municipalities: list[dict]
+    def __post_init__(self) -> None:
+        for m in self.municipalities:
+            self.municipality_codes[m["municipality_code"]] = m
+            if m["kind"] != "prefecture":
+                self.municipality_names.setdefault(values.name_key(m["name_ja"]), []).append(m)
     fields: dict[str, str]  # name_key of id/ja/en -> field_id
     sources: set[str]
     existing: dict[str, dict]  # key -> row of the target table
     existing_names: dict[str, str]  # organisations only: name_key(name_ja) -> org_id
+    municipality_codes: dict[str, dict] = field(default_factory=dict)
+    municipality_names: dict[str, list[dict]] = field(default_factory=dict)
 
 
 def _rows(con: duckdb.DuckDBPyConnection, table: str) -> list[dict]:
@@ -608,11 +627,8 @@ class _RowReader:
         if text is None:
             return None
         accepted = schema.table(self.plan.table).column(column).accepted or ()
+        words = _words(self.plan.table, column)
         key = values.name_key(text)
-        words = {values.name_key(k): v for k, v in VALUE_WORDS.get(column, {}).items()}
-        for code in accepted:
-            words.setdefault(values.name_key(code), code)
-            words.setdefault(values.name_key(code.replace("_", " ")), code)
         if key in words:
             return words[key]
         self.problem(target, text, "imp.err.accepted", accepted=", ".join(accepted))
@@ -654,9 +670,8 @@ class _RowReader:
         if text is None:
             return None, pref_code
         plain = values.normalise(text)
-        by_code = {m["municipality_code"]: m for m in self.ref.municipalities}
         if re.fullmatch(r"\d{5,6}", plain):
-            found = by_code.get(plain[:5])
+            found = self.ref.municipality_codes.get(plain[:5])
             if found is None:
                 self.problem(target, text, "imp.err.municipality")
                 return None, pref_code
@@ -668,9 +683,8 @@ class _RowReader:
                 if pref_code in (None, code):
                     pref_code, name = code, name[len(key):]
                 break
-        matches = [m for m in self.ref.municipalities
-                   if values.name_key(m["name_ja"]) == name and m["kind"] != "prefecture"
-                   and (pref_code is None or m["pref_code"] == pref_code)]
+        matches = [m for m in self.ref.municipality_names.get(name, [])
+                   if pref_code is None or m["pref_code"] == pref_code]
         if len(matches) == 1:
             return matches[0]["municipality_code"], matches[0]["pref_code"]
         if len(matches) > 1:
@@ -704,6 +718,16 @@ class _RowReader:
             self.problem("source_id", text, "imp.err.source")
             return None
         return text
+
+
+@functools.lru_cache(maxsize=64)
+def _words(table: str, column: str) -> dict[str, str]:
+    """Accepted values of a column as people write them (name_key → code)."""
+    words = {values.name_key(k): v for k, v in VALUE_WORDS.get(column, {}).items()}
+    for code in schema.table(table).column(column).accepted or ():
+        words.setdefault(values.name_key(code), code)
+        words.setdefault(values.name_key(code.replace("_", " ")), code)
+    return words
 
 
 def _generated_id(prefix: str, *parts: object) -> str:
@@ -742,7 +766,12 @@ def _read_row(plan: ImportPlan, ref: Reference, r: _RowReader, batch_source: str
         row["country"] = values.normalise(country).upper() if country else None
         aliases = [a for a in _SPLIT.split(r.text("aliases") or "") if a]
         given = r.text("org_id")
-        existing = ref.existing_names.get(values.name_key(row["name_ja"] or ""))
+        name = values.name_key(row["name_ja"] or "")
+        known = ref.org_names.get(name, set())
+        # An organisation already known by this name (or an alias / former name) is
+        # updated rather than added twice.
+        existing = ref.existing_names.get(name) or (next(iter(known)) if len(known) == 1
+                                                    else None)
         row["org_id"] = given or existing or _generated_id("org", values.name_key(
             row["name_ja"] or ""))
     elif table == "agreements":
@@ -935,6 +964,10 @@ def prepare(raw: RawFile, table: str, mapping: dict[str, str | None] | None = No
         seen[key] = row_no
         existing = ref.existing.get(key)
         merged = _merge(existing, row, given_cols | {plan.key})
+        if table == "organizations" and existing is not None and values.name_key(
+                existing["name_ja"]) != values.name_key(row["name_ja"]) and key in \
+                ref.org_names.get(values.name_key(row["name_ja"]), set()):
+            merged["name_ja"] = existing["name_ja"]  # named by an alias: not a rename
         if table == "organizations":
             file_orgs["ids"].add(key)
             file_orgs.setdefault(values.name_key(merged["name_ja"]), set()).add(key)
