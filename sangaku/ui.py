@@ -263,24 +263,43 @@ class PageContext:
     lang: str
 
 
-def leave_legacy_page_mode() -> None:
+def leave_legacy_page_mode(*, in_page: bool = False) -> None:
     """Rerun at once if Streamlit runs this script as a legacy folder-based multipage app.
 
     A `pages/` folder beside the main script makes Streamlit treat the first script run
     of a process (and every AppTest run) that way, drawing its own page list. Pages'
     url_paths equal their file names, so the rerun lands on the same page under
     st.navigation.
+
+    The class-wide flag says so only until one session has left: sessions opened at
+    the same time on a fresh server all start in that mode, and the first to leave
+    clears the flag while the others are still running their page. A page
+    (`in_page`) therefore also looks at the page list of its own run, which only
+    Streamlit's folder-based navigation fills with the main script.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
-    if PagesManager.uses_pages_directory:
+    if PagesManager.uses_pages_directory or (in_page and _run_by_folder_navigation()):
         PagesManager.uses_pages_directory = False
         st.rerun()
 
 
+def _run_by_folder_navigation() -> bool:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return False
+    manager = ctx.pages_manager
+    listed = {Path(p["script_path"]).resolve() for p in manager.get_pages().values()
+              if p.get("script_path")}
+    # A page run on its own (a benchmark's AppTest) lists just itself.
+    return len(listed) > 1 and Path(manager.main_script_path).resolve() in listed
+
+
 def page_setup() -> PageContext:
     """Every page starts here: database ready, sidebar drawn, filters and language read."""
-    leave_legacy_page_mode()
+    leave_legacy_page_mode(in_page=True)
     ensure_database()
     options = filter_options()
     filters, lang = sidebar(options)
