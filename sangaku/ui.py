@@ -193,6 +193,23 @@ def _fill_widgets() -> None:
 def _changed(widget: str) -> None:
     st.session_state[_STATE[widget]] = st.session_state[widget]
     st.session_state["_invalid_params"] = []
+    if widget == "lang":
+        # Read now, while the page's widgets still decode the labels of the old language.
+        for key in st.session_state.get("_lang_kept", ()):
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
+
+
+def keep_across_languages(*keys: str) -> None:
+    """Let these page widgets (selectbox, radio, multiselect) keep their choice when
+    the language changes.
+
+    The browser reports such a choice by its label. After a switch the labels are in
+    the other language, the reported one matches no option, and Streamlit drops the
+    choice: the map loses its layers, Seeds & needs its mode. The language switch
+    hands the choices of the widgets named here back by value instead.
+    """
+    st.session_state["_lang_kept"] = keys
 
 
 def set_region(region: str) -> None:
@@ -300,6 +317,7 @@ def _run_by_folder_navigation() -> bool:
 def page_setup() -> PageContext:
     """Every page starts here: database ready, sidebar drawn, filters and language read."""
     leave_legacy_page_mode(in_page=True)
+    st.session_state["_lang_kept"] = ()  # the page names its own
     ensure_database()
     options = filter_options()
     filters, lang = sidebar(options)
