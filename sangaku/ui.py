@@ -9,6 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -50,8 +51,9 @@ def _freeze(params: dict[str, Any]) -> tuple:
 def record(frame: pd.DataFrame, index: int = 0) -> SimpleNamespace:
     """One row as attributes, with missing values as None (NaN is truthy)."""
     row = frame.iloc[index]
-    return SimpleNamespace(**{k: (None if not isinstance(v, (list, tuple)) and pd.isna(v)
-                                  else v) for k, v in row.items()})
+    # List columns arrive as arrays: pd.isna of an array is an array, not a truth value.
+    return SimpleNamespace(**{k: (None if not isinstance(v, (list, tuple, np.ndarray))
+                                  and pd.isna(v) else v) for k, v in row.items()})
 
 
 def filtered(name: str, filters: Filters, **extra: Any) -> pd.DataFrame:

@@ -161,3 +161,12 @@ def test_a_session_started_in_legacy_page_mode_leaves_it_when_another_did_first(
     monkeypatch.setattr(st, "navigation", counted)
     at.switch_page(page).run()
     assert navigations, "the page ran under Streamlit's folder-based navigation"
+
+
+@pytest.mark.parametrize("region", ["cluster_hamamatsu", "city_kasumigaura"])
+def test_map_details_a_region_with_two_fields(region):
+    # Its field names come from the database as an array, not a list.
+    at = _app(lang="en", region=region)
+    at.run()
+    at.switch_page("pages/map.py").run()
+    assert "Member municipalities" in " ".join(m.value for m in at.markdown)
