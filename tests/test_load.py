@@ -67,8 +67,8 @@ QUIET_MS = 500
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 # Every session must have redrawn this often, and all of them together this often, or
 # the run proves nothing (a minute gives 4 to 9 per session on two shared cores).
-MIN_REDRAWS_PER_SESSION = max(2, int(DURATION_S // 30))
-MIN_REDRAWS = SESSIONS * max(2, int(DURATION_S // 20))
+MIN_REDRAWS_PER_SESSION = max(1, int(DURATION_S // 30))
+MIN_REDRAWS = SESSIONS * max(1, int(DURATION_S // 20))
 
 # name -> (URL path, title key, shows the filter summary); in the navigation's order.
 PAGES = {
@@ -648,6 +648,7 @@ def test_ten_sessions_change_filters_for_a_minute_without_error(server, con):
            if len(s.redraws) < MIN_REDRAWS_PER_SESSION}
     assert not few, f"sessions with fewer than {MIN_REDRAWS_PER_SESSION} redraws: {few}"
     assert sum(len(s.redraws) for s in sessions) >= MIN_REDRAWS
-    done = Counter(r.action for s in sessions for r in s.redraws)
-    assert set(done) >= {"region", "field", "period", "page"}, done
-    assert {r.page for s in sessions for r in s.redraws} == set(PAGES)
+    if DURATION_S >= 60:  # a shortened run need not reach every widget and page
+        done = Counter(r.action for s in sessions for r in s.redraws)
+        assert set(done) >= {"region", "field", "period", "page"}, done
+        assert {r.page for s in sessions for r in s.redraws} == set(PAGES)
