@@ -8,6 +8,7 @@ from sangaku.i18n import localized, t
 
 ctx = ui.page_setup()
 filters, lang = ctx.filters, ctx.lang
+ui.keep_across_languages("ag_org_types", "ag_kinds", "ag_areas", "agreement_org")
 
 st.title(t("agreements.title", lang))
 ui.invalid_param_notices(lang)

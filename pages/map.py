@@ -9,6 +9,7 @@ from sangaku.i18n import localized, t
 
 ctx = ui.page_setup()
 filters, lang = ctx.filters, ctx.lang
+ui.keep_across_languages("map_layers", "map_tiles", "map_measure")
 maps.ensure_static()
 
 st.title(t("map.title", lang))

@@ -8,6 +8,7 @@ from sangaku.i18n import localized, t
 
 ctx = ui.page_setup()
 filters, lang = ctx.filters, ctx.lang
+ui.keep_across_languages("match_mode", "match_need", "match_seed", "match_org")
 APPLIES = {"region", "field"}  # candidates follow the region and field filters
 
 st.title(t("match.title", lang))

@@ -231,6 +231,9 @@ def indicator_bars(frame: pd.DataFrame, lang: str) -> go.Figure:
                     textposition="outside", marker_color=palette[i % len(palette)])
     unit = localized(data.head(1), "unit", lang).iloc[0] if len(data) else ""
     fig.update_yaxes(title_text=unit, rangemode="tozero")
+    # Period labels are names, not numbers: left to guess, Plotly reads "2000" and
+    # "2001" as a numeric axis and drops a bar labelled "2002 (As of August 2002)".
+    fig.update_xaxes(type="category")
     fig.update_layout(height=380, barmode="group")
     return _style(fig)
 

@@ -236,6 +236,8 @@ class TextModel:
         texts = [_text(t) for t in texts]
         if self.empty:
             return sp.csr_matrix((len(texts), 1), dtype=np.float32)
+        if not texts:  # no candidates under the filters; scikit-learn refuses 0 rows
+            return sp.csr_matrix((0, len(self.vectorizer.vocabulary_)), dtype=np.float32)
         return sp.csr_matrix(self.vectorizer.transform(texts), dtype=np.float32)
 
     def similarity(self, a: str, b: str) -> float:

@@ -9,6 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -50,8 +51,9 @@ def _freeze(params: dict[str, Any]) -> tuple:
 def record(frame: pd.DataFrame, index: int = 0) -> SimpleNamespace:
     """One row as attributes, with missing values as None (NaN is truthy)."""
     row = frame.iloc[index]
-    return SimpleNamespace(**{k: (None if not isinstance(v, (list, tuple)) and pd.isna(v)
-                                  else v) for k, v in row.items()})
+    # List columns arrive as arrays: pd.isna of an array is an array, not a truth value.
+    return SimpleNamespace(**{k: (None if not isinstance(v, (list, tuple, np.ndarray))
+                                  and pd.isna(v) else v) for k, v in row.items()})
 
 
 def filtered(name: str, filters: Filters, **extra: Any) -> pd.DataFrame:
@@ -193,6 +195,23 @@ def _fill_widgets() -> None:
 def _changed(widget: str) -> None:
     st.session_state[_STATE[widget]] = st.session_state[widget]
     st.session_state["_invalid_params"] = []
+    if widget == "lang":
+        # Read now, while the page's widgets still decode the labels of the old language.
+        for key in st.session_state.get("_lang_kept", ()):
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
+
+
+def keep_across_languages(*keys: str) -> None:
+    """Let these page widgets (selectbox, radio, multiselect) keep their choice when
+    the language changes.
+
+    The browser reports such a choice by its label. After a switch the labels are in
+    the other language, the reported one matches no option, and Streamlit drops the
+    choice: the map loses its layers, Seeds & needs its mode. The language switch
+    hands the choices of the widgets named here back by value instead.
+    """
+    st.session_state["_lang_kept"] = keys
 
 
 def set_region(region: str) -> None:
@@ -263,24 +282,44 @@ class PageContext:
     lang: str
 
 
-def leave_legacy_page_mode() -> None:
+def leave_legacy_page_mode(*, in_page: bool = False) -> None:
     """Rerun at once if Streamlit runs this script as a legacy folder-based multipage app.
 
     A `pages/` folder beside the main script makes Streamlit treat the first script run
     of a process (and every AppTest run) that way, drawing its own page list. Pages'
     url_paths equal their file names, so the rerun lands on the same page under
     st.navigation.
+
+    The class-wide flag says so only until one session has left: sessions opened at
+    the same time on a fresh server all start in that mode, and the first to leave
+    clears the flag while the others are still running their page. A page
+    (`in_page`) therefore also looks at the page list of its own run, which only
+    Streamlit's folder-based navigation fills with the main script.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
-    if PagesManager.uses_pages_directory:
+    if PagesManager.uses_pages_directory or (in_page and _run_by_folder_navigation()):
         PagesManager.uses_pages_directory = False
         st.rerun()
 
 
+def _run_by_folder_navigation() -> bool:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return False
+    manager = ctx.pages_manager
+    listed = {Path(p["script_path"]).resolve() for p in manager.get_pages().values()
+              if p.get("script_path")}
+    # A page run on its own (a benchmark's AppTest) lists just itself.
+    return len(listed) > 1 and Path(manager.main_script_path).resolve() in listed
+
+
 def page_setup() -> PageContext:
     """Every page starts here: database ready, sidebar drawn, filters and language read."""
-    leave_legacy_page_mode()
+    leave_legacy_page_mode(in_page=True)
+    st.session_state["_lang_kept"] = ()  # the page names its own
     ensure_database()
     options = filter_options()
     filters, lang = sidebar(options)

@@ -128,3 +128,13 @@ def test_events_period_without_events_says_no_data():
     at.switch_page("pages/events.py").run()
     infos = _texts(at)
     assert infos.count("No data for this selection.") >= 4
+
+
+def test_indicator_bars_draw_every_period_label(con):
+    # "2000", "2001" and "2002 (As of August 2002)": a numeric axis would drop the last.
+    frame = db.run_query(con, "indicator_values", {**Filters().query_params(),
+                         "series_ids": ["university_ventures"]})
+    assert len(frame) == 3
+    fig = figures.indicator_bars(frame, "en")
+    assert fig.layout.xaxis.type == "category"
+    assert [x for trace in fig.data for x in trace.x] == list(frame["period_label"])

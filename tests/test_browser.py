@@ -186,3 +186,46 @@ def test_clicking_a_region_fills_the_detail_panel(server, page):
     page.screenshot(path=str(ARTIFACTS / "map_clicked_en.png"))
     assert page.outside_requests == []
     assert_no_error(page)
+
+
+def _switch_language(page, lang: str) -> None:
+    radio = page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]').first
+    radio.locator('[data-testid="stRadioOption"]').nth(["ja", "en"].index(lang)).click()
+    page.wait_for_timeout(1000)
+    wait_for_app(page)
+
+
+def _checked(radio) -> int:
+    return radio.evaluate("r => [...r.querySelectorAll('input')].findIndex(i => i.checked)")
+
+
+def test_switching_language_keeps_the_choices_made_on_the_map(server, page):
+    # The browser reports a choice by its label; the labels change with the language.
+    page.goto(f"{server}/map?lang=ja")
+    wait_for_app(page)
+    _map_frame(page)
+    measure = page.locator('[data-testid="stMain"] [data-testid="stRadio"]').nth(1)
+    measure.locator('[data-testid="stRadioOption"]').nth(2).click()  # agreements
+    page.wait_for_timeout(1000)
+    wait_for_app(page)
+    _switch_language(page, "en")
+    assert page.locator("h1").first.inner_text().startswith("Map of the")
+    layers = page.locator('[data-testid="stMain"] [data-testid="stMultiSelect"]').first
+    assert layers.locator("[data-tag]").count() == 7
+    assert _checked(measure) == 2
+    _map_frame(page)  # the map is drawn again, with its layers
+    assert page.get_by_text("Session State").count() == 0  # no widget-state warning
+    assert_no_error(page)
+
+
+def test_switching_language_keeps_the_mode_of_seeds_and_needs(server, page):
+    page.goto(f"{server}/matching?lang=en")
+    wait_for_app(page)
+    mode = page.locator('[data-testid="stMain"] [data-testid="stRadio"]').first
+    mode.locator('[data-testid="stRadioOption"]').nth(1).click()  # seed
+    page.wait_for_timeout(1000)
+    wait_for_app(page)
+    _switch_language(page, "ja")
+    assert _checked(mode) == 1
+    assert page.get_by_text("シーズを選択", exact=True).count() == 1  # the seed picker
+    assert_no_error(page)

@@ -241,3 +241,10 @@ def test_organisation_partners_excludes_linked_and_ranks():
     assert best_a["best_need_id"] == "n1" and best_a["best_seed_id"] == "s1"
     assert r.set_index("org_id").loc["D", "direction"] == "seed→need"
     assert r["score"].is_monotonic_decreasing
+
+
+def test_rank_without_candidates_is_empty():
+    seeds = frame(item("s1", text="燃料電池の開発"), item("s2", text="水素の貯蔵"))
+    model = M.fit_text_model(seeds)
+    ranked = M.rank(seeds.iloc[0], seeds.iloc[:0], model=model)
+    assert ranked.empty and "score" in ranked.columns

@@ -130,3 +130,43 @@ def test_data_page_shows_notes_and_the_mlit_credit():
     assert any("国土数値情報（行政区域データ）（国土交通省）" in m.value for m in at.markdown)
     notes = at.dataframe[-1].value  # sources, rows, columns, notes
     assert len(notes) > 10
+
+
+@pytest.mark.parametrize("page", ["pages/map.py", "pages/data_sources.py"])
+def test_a_session_started_in_legacy_page_mode_leaves_it_when_another_did_first(
+        page, monkeypatch):
+    # Sessions that open at once on a fresh server all start in Streamlit's folder-based
+    # mode; the first to leave it clears the class-wide flag while the others are
+    # running their page. They must leave it too, or they keep Streamlit's own page list.
+    import streamlit as st
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner import script_runner
+
+    legacy_run = script_runner._mpa_v1
+
+    def another_session_left_first(main_script_path):
+        PagesManager.uses_pages_directory = False
+        legacy_run(main_script_path)
+
+    navigations = []
+    navigation = st.navigation
+
+    def counted(*args, **kwargs):
+        navigations.append(args)
+        return navigation(*args, **kwargs)
+
+    at = _app(lang="en")
+    at.run()
+    monkeypatch.setattr(script_runner, "_mpa_v1", another_session_left_first)
+    monkeypatch.setattr(st, "navigation", counted)
+    at.switch_page(page).run()
+    assert navigations, "the page ran under Streamlit's folder-based navigation"
+
+
+@pytest.mark.parametrize("region", ["cluster_hamamatsu", "city_kasumigaura"])
+def test_map_details_a_region_with_two_fields(region):
+    # Its field names come from the database as an array, not a list.
+    at = _app(lang="en", region=region)
+    at.run()
+    at.switch_page("pages/map.py").run()
+    assert "Member municipalities" in " ".join(m.value for m in at.markdown)
