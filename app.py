@@ -9,6 +9,7 @@ from sangaku.i18n import t
 st.set_page_config(page_title="産学官連携ダッシュボード / Sangaku", page_icon="🤝",
                    layout="wide")
 
+ui.remember_presenter_mode()
 ui.leave_legacy_page_mode()
 lang = ui.current_lang()
 

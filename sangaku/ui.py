@@ -316,6 +316,13 @@ def _run_by_folder_navigation() -> bool:
     return len(listed) > 1 and Path(manager.main_script_path).resolve() in listed
 
 
+def remember_presenter_mode() -> None:
+    """A session opened with ?present=1 stays a presenter session (no confidential
+    rows) even after the URL is rewritten by the filters."""
+    if st.query_params.get("present") == "1":
+        st.session_state["_present"] = True
+
+
 def page_setup() -> PageContext:
     """Every page starts here: database ready, sidebar drawn, filters and language read."""
     leave_legacy_page_mode(in_page=True)

@@ -3,6 +3,7 @@ and browser tests; a real Streamlit server on a free port."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -75,18 +76,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(db_file):
-    """`streamlit run app.py` headless on a free port; yields its base URL."""
+@contextlib.contextmanager
+def run_server(db: Path, *extra_args: str, env: dict | None = None, log_name="server.log"):
+    """`streamlit run app.py` headless on a free port against `db`; yields its base URL."""
     port = _free_port()
-    env = dict(os.environ, SANGAKU_DB=str(db_file))
-    log = (ARTIFACTS / "server.log")
+    env = dict(os.environ, SANGAKU_DB=str(db), **(env or {}))
+    log = ARTIFACTS / log_name
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     out = log.open("w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false"],
+         "--browser.gatherUsageStats", "false", *extra_args],
         cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -110,3 +111,10 @@ def server(db_file):
         except subprocess.TimeoutExpired:
             proc.kill()
         out.close()
+
+
+@pytest.fixture(scope="session")
+def server(db_file):
+    """The app on the session database; yields its base URL."""
+    with run_server(db_file) as url:
+        yield url

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 
 PAGES = {"overview": "", "map": "map", "agreements": "agreements", "events": "events",
          "matching": "matching",
-         "data_sources": "data_sources"}  # name -> URL path
+         "data_sources": "data_sources", "import": "import"}  # name -> URL path
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
                   "--disable-background-networking", "--disable-component-update",
                   "--disable-sync", "--no-first-run", "--disable-quic"]

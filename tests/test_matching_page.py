@@ -71,6 +71,7 @@ def test_confidential_needs_never_reach_the_page(con):
 def test_a_region_without_candidates_says_so(con):
     # Akita (05) has needs but no seeds: the need mode has nothing to rank.
     assert len(db.run_query(con, "matching_items", {
-        **Filters(region="05").query_params(), "kind": "seed", "include_samples": True})) == 0
+        **Filters(region="05").query_params(), "kind": "seed", "include_samples": True,
+        "confidential": False})) == 0
     at = _open(region="05")
     assert "No data for this selection." in " ".join(i.value for i in at.info)

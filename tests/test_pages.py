@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from sangaku.paths import ROOT
 
 PAGES = ["pages/overview.py", "pages/map.py", "pages/agreements.py", "pages/events.py",
-         "pages/matching.py", "pages/data_sources.py"]
+         "pages/matching.py", "pages/data_sources.py", "pages/import.py"]
 
 
 class CheckedAppTest(AppTest):
