@@ -94,11 +94,11 @@ ui.chart_block(t("map.choropleth", lang),
                counts, lang, filters=filters,
                applies={"region", "field", "period"} if measure == "regions"
                else {"region", "period"}, key="prefecture_counts",
-               sources=["mext_cluster_overview", "tiri_annual_2020", "mlit_n03_2021"])
+               sources=list(maps.PREFECTURE_COUNTS_SOURCES))
 
 tokyo = ui.filtered("tokyo_collaborations", filters)
 ui.chart_block(t("map.tokyo", lang),
                ui.figure("tokyo_map", "tokyo_collaborations", filters, lang),
                tokyo, lang, filters=filters, applies={"period"}, key="tokyo_view",
                caption=t("map.tokyo.note", lang),
-               sources=["tiri_annual_2020", "rieti_tama_2002", "mlit_n03_2021"])
+               sources=list(maps.TOKYO_VIEW_SOURCES))

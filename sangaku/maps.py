@@ -46,6 +46,12 @@ LAYER_KINDS = {  # map layer -> region kinds drawn in it
     "tama": ("initiative_region",),
 }
 ALL_LAYERS = ("prefectures", "cluster", "trial", "city_area", "greater", "tama", "partners")
+MLIT_SOURCE = "mlit_n03_2021"  # the boundaries every map is drawn on
+# Sources of the figures whose query rows carry none: the counts per prefecture
+# (regions, and the research institute's partners) and the Tokyo and Tama view (its
+# agreements and activities, the TAMA region's extent).
+PREFECTURE_COUNTS_SOURCES = ("mext_cluster_overview", "tiri_annual_2020", MLIT_SOURCE)
+TOKYO_VIEW_SOURCES = ("tiri_annual_2020", "rieti_tama_2002", MLIT_SOURCE)
 
 
 def install_static(static_dir: Path = STATIC_DIR) -> Path:

@@ -13,9 +13,10 @@ import pandas as pd
 import streamlit as st
 
 from . import build, db, exports, figures, tables
-from .filters import FilterOptions, Filters, parse_query_params, to_query_params
+from .filters import (FilterOptions, Filters, parse_query_params, summary,
+                      to_query_params)
 from .i18n import LANGS, t
-from .paths import db_path
+from .paths import ROOT, db_path
 
 
 
@@ -158,16 +159,8 @@ def filter_options() -> FilterOptions:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _filter_options(path: str, mtime: float) -> FilterOptions:
-    regions = _cached_query("filter_regions", (), path, mtime)
-    prefs = _cached_query("filter_prefectures", (), path, mtime)
-    fields = _cached_query("filter_fields", (), path, mtime)
-    years = _cached_query("filter_year_bounds", (), path, mtime).iloc[0]
-    return FilterOptions(
-        prefectures={r.pref_code: (r.name_ja, r.name_en) for r in prefs.itertuples()},
-        regions={r.region_id: (r.name_ja, r.name_en) for r in regions.itertuples()},
-        fields={r.field_id: (r.name_ja, r.name_en) for r in fields.itertuples()},
-        year_min=int(years.year_min), year_max=int(years.year_max),
-    )
+    return FilterOptions.from_frames(*(_cached_query(name, (), path, mtime) for name in (
+        "filter_regions", "filter_prefectures", "filter_fields", "filter_year_bounds")))
 
 
 def _load_url_once(options: FilterOptions) -> None:
@@ -293,17 +286,7 @@ def invalid_param_notices(lang: str) -> None:
 
 
 def filter_summary(filters: Filters, options: FilterOptions, lang: str) -> str:
-    parts = []
-    if filters.region:
-        parts.append(options.region_label(filters.region, lang))
-    if filters.fields:
-        parts.append(" / ".join(options.field_label(f, lang) for f in filters.fields))
-    if filters.year_from or filters.year_to:
-        parts.append(f"{filters.year_from or options.year_min}–"
-                     f"{filters.year_to or options.year_max}")
-    if not parts:
-        return t("filters.none", lang)
-    return t("filters.active", lang, summary=" · ".join(parts))
+    return summary(filters, options, lang)
 
 
 def not_applied_caption(filters: Filters, applies: set[str], lang: str) -> None:
@@ -315,13 +298,7 @@ def not_applied_caption(filters: Filters, applies: set[str], lang: str) -> None:
 
 
 # ---------------------------------------------------------------- presentation
-def source_label(row, lang: str, full: bool = False) -> str:
-    """`Publisher (year)`, or with the title when full, for a row of sources_list."""
-    publisher = row.publisher_en if lang == "en" and row.publisher_en else row.publisher
-    title = row.title_en if lang == "en" and row.title_en else row.title
-    year = (f" ({row.published_on.year})" if row.published_on is not None
-            and not pd.isna(row.published_on) and row.date_precision != "unknown" else "")
-    return f"{publisher}「{title}」{year}" if full else f"{publisher}{year}"
+source_label = tables.source_label
 
 
 @st.cache_data(show_spinner=False)
@@ -331,15 +308,27 @@ def _source_labels(lang: str, path: str, mtime: float) -> dict[str, tuple[str, s
             for row in sources.itertuples()}
 
 
-def source_caption(source_ids: list[str] | str, lang: str) -> None:
-    """The sources of a figure under it: short labels, full titles on hover."""
+def _sources_found(source_ids, lang: str) -> list[tuple[str, str]]:
     if source_ids is None:
         source_ids = []
     ids = [source_ids] if isinstance(source_ids, str) else list(source_ids)
     labels = _source_labels(lang, *_db_token())
-    found = [labels[sid] for sid in dict.fromkeys(i for i in ids if i) if sid in labels]
+    return [labels[sid] for sid in dict.fromkeys(i for i in ids if i) if sid in labels]
+
+
+def source_text(source_ids: list[str] | str, lang: str) -> str | None:
+    """"Source: Publisher (year); …" for these source ids (None when there are none)."""
+    found = _sources_found(source_ids, lang)
+    if not found:
+        return None
+    return t("common.source", lang, sources="; ".join(short for short, _ in found))
+
+
+def source_caption(source_ids: list[str] | str, lang: str) -> None:
+    """The sources of a figure under it: short labels, full titles on hover."""
+    found = _sources_found(source_ids, lang)
     if found:
-        st.caption(t("common.source", lang, sources="; ".join(short for short, _ in found)),
+        st.caption(source_text(source_ids, lang),
                    help="\n\n".join(full for _, full in found))
 
 
@@ -388,10 +377,15 @@ def chart_block(title: str, fig: dict | None, data: pd.DataFrame, lang: str, *,
             for note in notes:
                 st.markdown(f"- {escape(note)}")
     not_applied_caption(filters, applies, lang)
+    data_popover(data, key, lang)
+    return event
+
+
+def data_popover(data: pd.DataFrame, basename: str, lang: str) -> None:
+    """"Data behind the chart": its rows as CSV and Excel (Plotly's toolbar has the PNG)."""
     if not data.empty:
         with st.popover(t("common.data_behind", lang)):
-            download_buttons(data, key, lang, key=f"dl_{key}")
-    return event
+            download_buttons(data, basename, lang, key=f"dl_{basename}")
 
 
 def table_block(title: str, shown: pd.DataFrame | None, raw: pd.DataFrame, lang: str, *,
