@@ -246,6 +246,10 @@ def sidebar(options: FilterOptions) -> tuple[Filters, str]:
     wanted = to_query_params(filters, lang)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
+    with st.sidebar:
+        st.page_link(presenter_page(lang), label=t("present.enter", lang),
+                     icon=":material/slideshow:", help=t("present.enter.help", lang),
+                     query_params=presenter_params(filters, lang))
     return filters, lang
 
 
@@ -544,3 +548,121 @@ def memo_figure(name: str, key: tuple, build):
     """A figure built by `build()` once per `key` (for figures not drawn from one query;
     kept as an object, which Streamlit does not validate again)."""
     return _memo(name, key + _db_token(), build)
+
+
+# ---------------------------------------------------------------- presenter mode
+PRESENTER_URL_PATH = "present"
+
+
+def presenter_page(lang: str) -> st.Page:
+    """The presenter page, left out of the page list: entered by the sidebar link or by
+    `?present=1` on any page. An absolute path, so that it resolves whichever script
+    Streamlit runs as the main one."""
+    return st.Page(ROOT / "pages" / f"{PRESENTER_URL_PATH}.py", title=t("nav.present", lang),
+                   icon=":material/slideshow:", url_path=PRESENTER_URL_PATH,
+                   visibility="hidden")
+
+
+def presenter_requested() -> bool:
+    return st.query_params.get("present") == "1"
+
+
+def page_paths() -> tuple[str, ...]:
+    """URL paths of the dashboard's pages (each equals its file name)."""
+    return tuple(sorted(p.stem for p in (ROOT / "pages").glob("*.py")
+                        if p.stem != PRESENTER_URL_PATH))
+
+
+def presenter_params(filters: Filters, lang: str) -> dict[str, str]:
+    """URL parameters of presenter mode for this view: the filters, the language and the
+    page to return to."""
+    params = {**to_query_params(filters, lang), "present": "1"}
+    back = st.session_state.get("_page")
+    if back in page_paths():
+        params["back"] = back
+    return params
+
+
+def presenter_setup() -> tuple[PageContext, list[tuple[str, str]]]:
+    """The presenter page starts here: database ready, filters and language read from the
+    URL on every run (it has no widgets to change them). Also returns the URL
+    parameters that were not valid."""
+    leave_legacy_page_mode()
+    ensure_database()
+    options = filter_options()
+    parsed = parse_query_params(st.query_params.to_dict(), options)
+    return PageContext(parsed.filters, options, parsed.lang), parsed.invalid
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _projected(builder: str, name: str, params: tuple, lang: str, height: int,
+               options: tuple, path: str, mtime: float):
+    screen = _cached_figure(builder, name, params, lang, path, mtime, options)
+    return figures.projector(screen, height=height)
+
+
+def presenter_figure(builder: str, name: str, filters: Filters, lang: str, *,
+                     height: int = 600, options: dict | None = None, **extra: Any):
+    """The figure `figure()` returns, restyled for a projector; cached, so a kiosk loop
+    builds each slide's figure once."""
+    params = _freeze({**filters.query_params(), **extra})
+    return _projected(builder, name, params, lang, height, _freeze(options or {}),
+                      *_db_token())
+
+
+def _without_confidential(items: pd.DataFrame) -> pd.DataFrame:
+    # The query leaves confidential needs out; this holds even if it is ever asked not to.
+    if "is_confidential" in items.columns:
+        return items[~items["is_confidential"].fillna(True).astype(bool)]
+    return items
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _top_pairs(need_params: tuple, seed_params: tuple, k: int, path: str,
+               mtime: float) -> tuple[pd.DataFrame, int, int]:
+    from . import matching
+
+    needs = _without_confidential(_cached_query("matching_items", need_params, path, mtime))
+    seeds = _cached_query("matching_items", seed_params, path, mtime)
+    if needs.empty or seeds.empty:
+        return pd.DataFrame(), len(needs), len(seeds)
+    best = matching.top_k_all(needs, seeds, k=1, linked_pairs=_linked_pairs(path, mtime),
+                              model=_text_model(True, path, mtime))
+    # One row per seed, so the slide shows different research, best first.
+    best = (best.sort_values(["score", "need_id"], ascending=[False, True])
+            .drop_duplicates("seed_id").head(k))
+    columns = ["item_id", "title_ja", "title_en", "org_name_ja", "org_name_en", "is_sample",
+               "source_id"]
+    need = needs[columns].rename(columns=lambda c: "need_id" if c == "item_id" else
+                                 "need_" + c.replace("org_name", "org"))
+    seed = seeds[columns].rename(columns=lambda c: "seed_id" if c == "item_id" else
+                                 "seed_" + c.replace("org_name", "org"))
+    pairs = (best[["need_id", "seed_id", "score"]].merge(need, on="need_id", how="left")
+             .merge(seed, on="seed_id", how="left"))
+    return pairs, len(needs), len(seeds)
+
+
+def _public_items(kind: str, filters: Filters) -> tuple:
+    return _freeze({**filters.query_params(), "kind": kind, "include_samples": True,
+                    "confidential": False})
+
+
+def presenter_matches(filters: Filters, k: int) -> tuple[str | None, pd.DataFrame, int, int]:
+    """For the presenter's matches slide: the technology field (the first of the field
+    filter, or else the one most needs name), its k best need–seed pairs under the
+    region filter, and the numbers of needs and seeds considered. Confidential needs are
+    never included: there is no parameter to ask for them."""
+    from .slides import busiest_field
+
+    field_id = filters.fields[0] if filters.fields else None
+    if field_id is None:
+        needs = _without_confidential(_cached_query(
+            "matching_items", _public_items("need", Filters(region=filters.region)),
+            *_db_token()))
+        field_id = busiest_field(needs, list(filter_options().fields))
+    if field_id is None:
+        return None, pd.DataFrame(), 0, 0
+    scope = Filters(region=filters.region, fields=(field_id,))
+    pairs, n_needs, n_seeds = _top_pairs(_public_items("need", scope),
+                                         _public_items("seed", scope), k, *_db_token())
+    return field_id, pairs, n_needs, n_seeds
