@@ -51,6 +51,14 @@ with left:
     st.caption(t("common.mlit_credit", lang))
     ui.source_caption(sorted(set(regions.source_id)), lang)
     ui.not_applied_caption(filters, {"region", "field", "period"}, lang)
+    c_html, c_data = st.columns(2)
+    c_html.download_button(t("export.map_html", lang),
+                           lambda: ui.standalone_map(filters, lang, tuple(shown)),
+                           file_name=f"sangaku_map_{lang}.html", mime="text/html",
+                           key="map_html", on_click="ignore", icon=":material/download:",
+                           help=t("export.map_html.help", lang))
+    with c_data:
+        ui.data_popover(regions, "map_regions", lang)
 
 with right:
     st.subheader(t("map.detail", lang))

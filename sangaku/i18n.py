@@ -108,6 +108,35 @@ STRINGS: dict[str, dict[str, str]] = {
     "overview.axis.regions": {"ja": "地域数", "en": "Regions"},
     "overview.axis.field": {"ja": "技術分野", "en": "Technology field"},
     "overview.axis.program": {"ja": "プログラム", "en": "Program"},
+    # exports
+    "export.map_html": {"ja": "地図を HTML で保存", "en": "Save the map as HTML"},
+    "export.map_html.help": {
+        "ja": "現在の絞り込みとレイヤーの地図を1つの HTML ファイルに保存します。Leaflet を埋め込み、"
+              "インターネットなしで開けます。",
+        "en": "The map of the current filters and layers as one HTML file, with Leaflet "
+              "embedded: it opens with no internet."},
+    "brief.header": {"ja": "ブリーフィング資料", "en": "Briefing pack"},
+    "brief.intro": {
+        "ja": "現在の絞り込みでの主要な数値・グラフ・表と、引用したすべての出典を1つのファイルにまとめます"
+              "（選択中の言語）。",
+        "en": "The headline figures, main charts and tables of the current filtered view, "
+              "with every source they cite, in one file in the chosen language."},
+    "brief.download_html": {"ja": "HTML をダウンロード", "en": "Download HTML"},
+    "brief.download_pdf": {"ja": "PDF をダウンロード", "en": "Download PDF"},
+    "brief.no_pdf": {
+        "ja": "この環境には Chromium がないため PDF は作成できません。HTML をブラウザで開き、"
+              "印刷から PDF に保存できます。",
+        "en": "Chromium is not installed here, so no PDF: open the HTML in a browser and "
+              "print it to PDF."},
+    "brief.title": {"ja": "産学官連携 ブリーフィング資料",
+                    "en": "Industry–academia–government collaboration: briefing pack"},
+    "brief.generated": {"ja": "作成: {date}（データベース構築: {built}）",
+                        "en": "Generated {date} (database built {built})"},
+    "brief.charts": {"ja": "主なグラフ", "en": "Main charts"},
+    "brief.tables": {"ja": "表", "en": "Tables"},
+    "brief.sources": {"ja": "出典一覧", "en": "Sources"},
+    "brief.sources.intro": {"ja": "この資料で引用したすべての出典です。",
+                            "en": "Every source this pack cites."},
     # presenter mode
     "nav.present": {"ja": "プレゼンモード", "en": "Presenter mode"},
     "present.enter": {"ja": "プレゼンモード", "en": "Presenter mode"},

@@ -54,11 +54,16 @@ PREFECTURE_COUNTS_SOURCES = ("mext_cluster_overview", "tiri_annual_2020", MLIT_S
 TOKYO_VIEW_SOURCES = ("tiri_annual_2020", "rieti_tama_2002", MLIT_SOURCE)
 
 
-def install_static(static_dir: Path = STATIC_DIR) -> Path:
-    """Copy Leaflet's files from the installed package to where the app serves them."""
+def leaflet_source_dir() -> Path:
+    """Leaflet's files as the installed django-js-lib-leaflet package ships them."""
     import js_lib_leaflet
 
-    source = Path(js_lib_leaflet.__file__).parent / "static" / "js_lib_leaflet"
+    return Path(js_lib_leaflet.__file__).parent / "static" / "js_lib_leaflet"
+
+
+def install_static(static_dir: Path = STATIC_DIR) -> Path:
+    """Copy Leaflet's files from the installed package to where the app serves them."""
+    source = leaflet_source_dir()
     static_dir.mkdir(parents=True, exist_ok=True)
     for name in ("leaflet.js", "leaflet.css"):
         shutil.copyfile(source / name, static_dir / name)

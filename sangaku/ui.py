@@ -550,6 +550,61 @@ def memo_figure(name: str, key: tuple, build):
     return _memo(name, key + _db_token(), build)
 
 
+# ---------------------------------------------------------------- exports
+def standalone_map(filters: Filters, lang: str, shown: tuple[str, ...]) -> bytes:
+    """The Map page's map of these filters and layers as one HTML file that opens
+    offline (built when the download is clicked)."""
+    from . import maps, standalone
+
+    params = filters.query_params()
+    regions = query("map_regions", **params)
+    layers = {"prefectures": map_layer("prefectures"), "regions": map_layer("regions")}
+    sources = source_text(sorted(set(regions.source_id)) + [maps.MLIT_SOURCE], lang)
+    document = standalone.map_html(
+        layers, regions, query("map_partners", **params), query("filter_fields"), lang,
+        shown=shown, title=t("map.title", lang),
+        lines=[filter_summary(filters, filter_options(), lang), sources or ""])
+    return document.encode("utf-8")
+
+
+def _briefing_key(filters: Filters, lang: str) -> tuple:
+    return (filters.region, filters.fields, filters.year_from, filters.year_to, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _briefing_html(key: tuple, path: str, mtime: float) -> str:
+    from . import briefing
+
+    region, fields, year_from, year_to, lang = key
+    filters = Filters(region, fields, year_from, year_to)
+    return briefing.build(_connection(path, mtime), filters, lang,
+                          options=filter_options()).html
+
+
+def briefing_html(filters: Filters, lang: str) -> bytes:
+    """The briefing pack of this view as one HTML file."""
+    return _briefing_html(_briefing_key(filters, lang), *_db_token()).encode("utf-8")
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _briefing_pdf(key: tuple, path: str, mtime: float) -> bytes:
+    from . import briefing
+
+    return briefing.to_pdf(_briefing_html(key, path, mtime))
+
+
+def briefing_pdf(filters: Filters, lang: str) -> bytes:
+    """The briefing pack printed to PDF by headless Chromium."""
+    return _briefing_pdf(_briefing_key(filters, lang), *_db_token())
+
+
+def briefing_file_name(filters: Filters, lang: str, suffix: str) -> str:
+    parts = ["sangaku_briefing", lang, *(p for p in (filters.region, *filters.fields) if p)]
+    if filters.year_from or filters.year_to:
+        parts.append(f"{filters.year_from or ''}-{filters.year_to or ''}")
+    return "_".join(parts) + f".{suffix}"
+
+
 # ---------------------------------------------------------------- presenter mode
 PRESENTER_URL_PATH = "present"
 
