@@ -153,7 +153,7 @@ def footer() -> None:
                       unsafe_allow_html=True)
     back = st.query_params.get("back")
     target = back if back in ui.page_paths() else "overview"
-    exit_col.page_link(f"pages/{target}.py", label=t("present.exit", lang),
+    exit_col.page_link(ui.dashboard_page(target), label=t("present.exit", lang),
                        icon=":material/close:", query_params=to_query_params(filters, lang))
 
 

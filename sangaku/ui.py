@@ -618,6 +618,11 @@ def presenter_page(lang: str) -> st.Page:
                    visibility="hidden")
 
 
+def dashboard_page(url_path: str) -> st.Page:
+    """One of the dashboard's pages as a link target (an absolute path, as above)."""
+    return st.Page(ROOT / "pages" / f"{url_path}.py", url_path=url_path)
+
+
 def presenter_requested() -> bool:
     return st.query_params.get("present") == "1"
 
