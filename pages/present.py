@@ -19,9 +19,10 @@ ctx, invalid = ui.presenter_setup()
 filters, options, lang = ctx.filters, ctx.options, ctx.lang
 kiosk = slides.kiosk_seconds(st.query_params.get("kiosk"))
 COUNT = len(slides.SLIDES)
-HEIGHT = 680  # chart height: title, message, chart, source and controls fit 1080 px
-REPORT = "tiri_annual_2020"  # the research institute's FY2020 report
-AGREEMENT_FACETS = {"org_types": None, "document_kinds": None, "areas": None}
+HEIGHT = 680  # the chart's height before the slide's style fits it to the screen
+REPORT = slides.REPORT
+AGREEMENT_FACETS = slides.AGREEMENT_FACETS
+MAPS = {"map", "tama"}  # slides drawn on the MLIT boundaries
 
 st.html(slides.CSS)
 st.html(slides.KEYS_JS, unsafe_allow_javascript=True)
@@ -43,8 +44,12 @@ def frame(slide: str, message: str | None, *, title: str | None = None) -> None:
 
 
 def chart(fig, slide: str) -> None:
-    st.plotly_chart(fig, key=f"present_{slide}", theme=None,
-                    config={"displayModeBar": False, "displaylogo": False})
+    # Maps leave room for the boundary data's credit line under them.
+    with st.container(key="present_map_box" if slide in MAPS else "present_chart_box",
+                      height=HEIGHT):
+        st.plotly_chart(fig, key=f"present_{slide}", theme=None, height="stretch",
+                        config={"displayModeBar": False, "displaylogo": False,
+                                "responsive": True})
 
 
 def slide_headline() -> list[str]:
@@ -127,17 +132,13 @@ def slide_matches() -> list[str]:
           title=t("present.slide.matches", lang, field=label))
     if not pairs.empty:
         text(slides.matches_html(pairs, lang))
-        notes = [t("match.confidential", lang)]
-        if pairs["need_is_sample"].any() or pairs["seed_is_sample"].any():
-            notes.insert(0, t("present.sample", lang))
-        text(f"<p class='present-note'>{slides.e(' '.join(notes))}</p>")
+        text(f"<p class='present-note'>{slides.e(t('match.confidential', lang))}</p>")
     return sorted(set(pairs.get("need_source_id", [])) | set(pairs.get("seed_source_id", [])))
 
 
 RENDER = {"headline": slide_headline, "map": slide_map, "fields": slide_fields,
           "agreements": slide_agreements, "growth": slide_growth, "events": slide_events,
           "indicators": slide_indicators, "tama": slide_tama, "matches": slide_matches}
-MAPS = {"map", "tama"}
 
 
 def footer() -> None:

@@ -29,8 +29,6 @@ from . import db, figures, maps, slides, tables
 from .filters import FilterOptions, Filters, summary
 from .i18n import t
 
-REPORT = "tiri_annual_2020"  # the research institute's FY2020 report: events
-AGREEMENT_FACETS = {"org_types": None, "document_kinds": None, "areas": None}
 CHART_WIDTH = 980  # px: fits an A4 landscape page inside its margins
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
@@ -171,22 +169,22 @@ def _charts(w: _Writer) -> None:
             sorted(set(regions.source_id)) + [maps.MLIT_SOURCE], {"region", "field", "period"},
             notes=[t("common.mlit_credit", lang)])
 
-    listed = w.query("agreements_list", **AGREEMENT_FACETS)
+    listed = w.query("agreements_list", **slides.AGREEMENT_FACETS)
     dated = listed["signed_on"].notna().any()
     w.chart("agreements_by_type", t("present.slide.agreements", lang),
             figures.agreements_by_type(listed, lang) if dated else None,
             slides.agreements_message(listed, lang), sorted(set(listed.source_id)),
             {"region", "period"})
 
-    per_year = w.query("agreements_per_year", **AGREEMENT_FACETS)
+    per_year = w.query("agreements_per_year", **slides.AGREEMENT_FACETS)
     w.chart("agreements_per_year", t("agreements.per_year", lang),
             figures.agreements_per_year(per_year, lang) if not per_year.empty else None,
             slides.growth_message(per_year, lang),
             sorted({s for ids in per_year.get("source_ids", []) for s in ids}),
             {"region", "period"})
 
-    events = w.query("events_list", sections=None, source_id=REPORT)
-    per_month = w.query("events_per_month", source_id=REPORT)
+    events = w.query("events_list", sections=None, source_id=slides.REPORT)
+    per_month = w.query("events_per_month", source_id=slides.REPORT)
     w.chart("events_per_month", t("events.per_month", lang),
             figures.events_per_month(per_month, lang) if not per_month.empty else None,
             slides.events_message(events, lang),
@@ -209,10 +207,10 @@ def _charts(w: _Writer) -> None:
 def _tables(w: _Writer) -> None:
     lang = w.lang
     w.parts.append(f"<h2>{e(t('brief.tables', lang))}</h2>")
-    listed = w.query("agreements_list", **AGREEMENT_FACETS)
+    listed = w.query("agreements_list", **slides.AGREEMENT_FACETS)
     w.table("agreements_table", t("agreements.table", lang), tables.agreements(listed, lang),
             listed, {"region", "period"})
-    events = w.query("events_list", sections=None, source_id=REPORT)
+    events = w.query("events_list", sections=None, source_id=slides.REPORT)
     w.table("events_table", t("events.list", lang), tables.events(events, lang), events,
             {"region", "period"})
     programs = db.run_query(w.con, "programs_list")

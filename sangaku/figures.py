@@ -482,6 +482,9 @@ def projector(fig: go.Figure, height: int = 600, base_size: int = 22) -> go.Figu
                 title_font=dict(size=base_size))
     out.update_xaxes(**axis)
     out.update_yaxes(**axis)
+    if is_map:  # keep the map's extent and let the plot area shrink to its shape
+        out.update_xaxes(constrain="domain")
+        out.update_yaxes(constrain="domain")
     for annotation in out.layout.annotations or ():
         annotation.font = dict(color=PROJECTOR_TEXT, size=base_size - 2)
     for shape in out.layout.shapes or ():

@@ -17,6 +17,8 @@ from .i18n import localized, t
 
 SLIDES = ("headline", "map", "fields", "agreements", "growth", "events", "indicators",
           "tama", "matches")
+REPORT = "tiri_annual_2020"  # the research institute's FY2020 report: its events
+AGREEMENT_FACETS = {"org_types": None, "document_kinds": None, "areas": None}  # all
 KIOSK_MIN_SECONDS = 5
 KIOSK_MAX_SECONDS = 600
 MATCHES_SHOWN = 6
@@ -200,13 +202,17 @@ def headline_html(headline: pd.DataFrame, lang: str) -> str:
 
 
 def matches_html(pairs: pd.DataFrame, lang: str) -> str:
-    """The best pairs as a table in large type; sample rows marked."""
+    """The best pairs as a table in large type. Sample items are badged: each one, or
+    the table once when every item in it is a sample."""
     sample_mark = f" <span class='present-sample'>{e(t('common.sample_badge', lang))}</span>"
+    all_sample = bool(pairs["need_is_sample"].all() and pairs["seed_is_sample"].all())
+    caption = (f"<caption>{sample_mark} {e(t('present.sample_all', lang))}</caption>"
+               if all_sample else "")
 
     def cell(row, side: str) -> str:
         title = getattr(row, f"{side}_title_{lang}") or getattr(row, f"{side}_title_ja")
         org = getattr(row, f"{side}_org_{lang}") or getattr(row, f"{side}_org_ja") or ""
-        mark = sample_mark if getattr(row, f"{side}_is_sample") else ""
+        mark = sample_mark if getattr(row, f"{side}_is_sample") and not all_sample else ""
         return (f"<td><div class='present-item'>{e(title)}{mark}</div>"
                 f"<div class='present-org'>{e(org)}</div></td>")
 
@@ -216,7 +222,8 @@ def matches_html(pairs: pd.DataFrame, lang: str) -> str:
         f"<tr><td class='present-rank'>{i}</td>{cell(row, 'need')}{cell(row, 'seed')}"
         f"<td class='present-score'>{row.score:.2f}</td></tr>"
         for i, row in enumerate(pairs.itertuples(), start=1))
-    return f"<table class='present-table'><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    return (f"<table class='present-table'>{caption}<thead><tr>{head}</tr></thead>"
+            f"<tbody>{rows}</tbody></table>")
 
 
 # ---------------------------------------------------------------- theme and keys
@@ -254,7 +261,9 @@ html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {
 .stApp .present-number {{ font-size: 120px; font-weight: 700; line-height: 1.05;
   color: {PROJECTOR_TEXT}; font-variant-numeric: tabular-nums; }}
 .stApp .present-label {{ font-size: 36px; color: #e6e6e6; }}
-table.present-table {{ width: 100%; border-collapse: collapse; margin-top: .8rem; }}
+table.present-table {{ width: 100%; border-collapse: collapse; margin-top: .4rem; }}
+.stApp table.present-table caption {{ caption-side: top; text-align: left; font-size: 22px;
+  color: #e6e6e6; padding: 0 0 .3rem 0; }}
 .stApp table.present-table th {{ font-size: 24px; color: #cfcfcf; text-align: left;
   border-bottom: 2px solid #666; padding: .3rem .6rem; white-space: nowrap; }}
 .stApp table.present-table td {{ border-bottom: 1px solid #444; padding: .45rem .6rem;
@@ -273,6 +282,33 @@ table.present-table {{ width: 100%; border-collapse: collapse; margin-top: .8rem
   border-color: {ACCENT} !important; }}
 [data-testid="stPageLink"] a, [data-testid="stPageLink"] a p, [data-testid="stPageLink"] span {{
   color: #e0e0e0 !important; font-size: 22px !important; }}
+/* The chart takes the height that the title, message, sources and controls leave,
+   so that a slide fits the screen it is shown on (maps leave room for a credit line). */
+div:has(> .st-key-present_chart_box) {{ height: calc(100vh - 360px) !important;
+  flex: 0 0 calc(100vh - 360px) !important; min-height: 280px !important; }}
+div:has(> .st-key-present_map_box) {{ height: calc(100vh - 400px) !important;
+  flex: 0 0 calc(100vh - 400px) !important; min-height: 280px !important; }}
+.st-key-present_chart_box, .st-key-present_map_box {{ border: none !important;
+  padding: 0 !important; overflow: hidden !important; }}
+@media (max-height: 820px) {{
+  .stApp .present-title {{ font-size: 42px; }}
+  .stApp p.present-message {{ font-size: 28px; }}
+  .stApp p.present-source {{ font-size: 18px; }}
+  .stApp .present-number {{ font-size: 84px; }}
+  .stApp .present-label {{ font-size: 28px; }}
+  .present-card {{ padding: 1.2rem 1.4rem; }}
+  .st-key-present_prev button p, .st-key-present_next button p {{
+    font-size: 20px !important; }}
+  .stApp .present-item {{ font-size: 21px; }}
+  .stApp .present-org, .stApp table.present-table th {{ font-size: 17px; }}
+  .stApp td.present-rank, .stApp td.present-score {{ font-size: 24px; }}
+  .stApp table.present-table td {{ padding: .25rem .5rem; }}
+  .stApp p.present-note {{ font-size: 17px; }}
+  div:has(> .st-key-present_chart_box) {{ height: calc(100vh - 300px) !important;
+    flex: 0 0 calc(100vh - 300px) !important; }}
+  div:has(> .st-key-present_map_box) {{ height: calc(100vh - 340px) !important;
+    flex: 0 0 calc(100vh - 340px) !important; }}
+}}
 .stApp .present-hint {{ font-size: 20px; color: #bdbdbd; margin: 0; }}
 </style>
 """

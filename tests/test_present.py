@@ -224,6 +224,31 @@ def test_presenter_mode_in_a_browser(server, page, lang):  # noqa: F811
 
 
 @pytest.mark.browser
+def test_slides_fit_a_small_projector(server, page):  # noqa: F811
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{server}/?present=1&lang=en")
+    wait_for_app(page)
+    for number, slide in enumerate(slides.SLIDES, start=1):
+        if number > 1:
+            page.keyboard.press("ArrowRight")
+            page.wait_for_function(
+                "expected => document.querySelector('.present-counter')?.textContent.trim()"
+                " === expected", arg=f"{number} / {len(slides.SLIDES)}", timeout=30_000)
+            wait_for_app(page)
+        if slide in ("headline", "matches"):
+            continue
+        plot = page.locator(".js-plotly-plot").first
+        plot.wait_for(timeout=30_000)
+        page.wait_for_timeout(400)
+        bottom = plot.bounding_box()["y"] + plot.bounding_box()["height"]
+        footer = page.locator(".st-key-present_footer").bounding_box()["y"]
+        assert bottom <= footer, (slide, bottom, footer)
+        if slide in ("map", "growth"):
+            page.screenshot(path=str(ARTIFACTS / f"present_en_1280_{slide}.png"))
+    assert_no_error(page)
+
+
+@pytest.mark.browser
 def test_kiosk_mode_advances_by_itself(server, page):  # noqa: F811
     page.set_viewport_size(PROJECTOR)
     page.goto(f"{server}/?present=1&lang=en&kiosk=5&slide={len(slides.SLIDES) - 1}")
