@@ -143,6 +143,14 @@ def test_messages_are_counted_from_the_database(con):
                                  documents=documents, first=first, last=last)
 
 
+def test_an_empty_selection_says_so_on_every_slide():
+    for number in range(1, len(slides.SLIDES) + 1):
+        at = _present(lang="en", region="01", slide=str(number),
+                      **{"from": "1990", "to": "1991"})
+        assert _counter(at) == f"{number} / {len(slides.SLIDES)}"
+        assert _message(at), number
+
+
 def _confidential_titles(con) -> set[str]:
     rows = con.execute("select title_ja, title_en from needs where is_confidential").fetchall()
     public = {v for row in con.execute(
