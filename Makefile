@@ -34,6 +34,7 @@ test: setup browser
 bench: setup browser
 	$(BIN)/python benchmarks/pages.py
 	$(BIN)/python benchmarks/map.py
+	$(BIN)/python benchmarks/kiosk.py
 
 docs: setup
 	$(BIN)/python -m sangaku docs

@@ -1,5 +1,6 @@
 """Entry point: page config and navigation. Each page draws the shared sidebar
-(language, global filters) through `ui.page_setup()`."""
+(language, global filters) through `ui.page_setup()`; `?present=1` on any page opens
+presenter mode, full-screen slides with no sidebar."""
 
 import streamlit as st
 
@@ -29,4 +30,12 @@ pages = [
     st.Page("pages/import.py", title=t("nav.import", lang), icon=":material/upload_file:",
             url_path="import"),
 ]
-st.navigation(pages).run()
+present = ui.presenter_page(lang)
+if ui.presenter_requested():
+    page = st.navigation([*pages, present], position="hidden")
+    if page.url_path != present.url_path:  # `?present=1` on another page's URL
+        st.switch_page(present, query_params=st.query_params.to_dict())
+else:
+    page = st.navigation([*pages, present])
+st.session_state["_page"] = page.url_path  # where presenter mode returns to
+page.run()

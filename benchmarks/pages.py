@@ -33,6 +33,7 @@ PAGES = {
     "events": "pages/events.py",
     "matching": "pages/matching.py",
     "data_sources": "pages/data_sources.py",
+    "present": "pages/present.py",  # presenter mode, its first slide
 }
 BASELINE = "benchmarks/minimal_page.py"
 SHELL = "benchmarks/shell_page.py"

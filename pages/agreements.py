@@ -95,6 +95,7 @@ if choice:
                             key="profile_map", config=ui.PLOTLY_CONFIG)
             if profile.coordinate_basis == "municipality":
                 st.caption(t("agreements.profile.location_basis", lang))
+            ui.data_popover(point, "profile_location", lang)
     for heading, name, shaper in (
             ("agreements.profile.documents", "organization_agreements",
              "organization_documents"),

@@ -52,6 +52,14 @@ with left:
     st.caption(t("common.mlit_credit", lang))
     ui.source_caption(sorted(set(regions.source_id)), lang)
     ui.not_applied_caption(filters, {"region", "field", "period"}, lang)
+    c_html, c_data = st.columns(2)
+    c_html.download_button(t("export.map_html", lang),
+                           lambda: ui.standalone_map(filters, lang, tuple(shown)),
+                           file_name=f"sangaku_map_{lang}.html", mime="text/html",
+                           key="map_html", on_click="ignore", icon=":material/download:",
+                           help=t("export.map_html.help", lang))
+    with c_data:
+        ui.data_popover(regions, "map_regions", lang)
 
 with right:
     st.subheader(t("map.detail", lang))
@@ -95,11 +103,11 @@ ui.chart_block(t("map.choropleth", lang),
                counts, lang, filters=filters,
                applies={"region", "field", "period"} if measure == "regions"
                else {"region", "period"}, key="prefecture_counts",
-               sources=["mext_cluster_overview", "tiri_annual_2020", "mlit_n03_2021"])
+               sources=list(maps.PREFECTURE_COUNTS_SOURCES))
 
 tokyo = ui.filtered("tokyo_collaborations", filters)
 ui.chart_block(t("map.tokyo", lang),
                ui.figure("tokyo_map", "tokyo_collaborations", filters, lang),
                tokyo, lang, filters=filters, applies={"period"}, key="tokyo_view",
                caption=t("map.tokyo.note", lang),
-               sources=["tiri_annual_2020", "rieti_tama_2002", "mlit_n03_2021"])
+               sources=list(maps.TOKYO_VIEW_SOURCES))

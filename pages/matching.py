@@ -66,6 +66,7 @@ if mode in ("need", "seed"):
                                          margin=0.8))
         st.plotly_chart(fig, key="match_map", config=ui.PLOTLY_CONFIG)
         st.caption(t("common.mlit_credit", lang))
+        ui.data_popover(points, "match_map", lang)
 else:
     names = tables.item_owners(ui.matching_items("seed", None, include_samples),
                                ui.matching_items("need", None, include_samples), lang)

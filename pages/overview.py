@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from sangaku import ui
+from sangaku import briefing, ui
 from sangaku.i18n import t
 
 ctx = ui.page_setup()
@@ -33,16 +33,28 @@ for i, row in enumerate(headline.itertuples()):
         ui.source_caption(row.source_ids, lang)
         ui.not_applied_caption(filters, applies[row.metric], lang)
 
-st.header(t("overview.regions_by_field", lang))
 by_field = ui.filtered("regions_by_field", filters)
-if by_field.empty:
-    st.info(t("common.no_data", lang))
+ui.chart_block(t("overview.regions_by_field", lang),
+               ui.figure("regions_by_field", "regions_by_field", filters, lang),
+               by_field.drop(columns=["source_ids"]), lang, filters=filters,
+               applies={"region", "field"}, key="regions_by_field",
+               caption=t("overview.regions_by_field.note", lang),
+               sources=sorted({s for ids in by_field.source_ids for s in ids}))
+
+st.header(t("brief.header", lang))
+st.markdown(t("brief.intro", lang))
+c_html, c_pdf = st.columns(2)
+c_html.download_button(t("brief.download_html", lang), lambda: ui.briefing_html(filters, lang),
+                       file_name=ui.briefing_file_name(filters, lang, "html"),
+                       mime="text/html", key="briefing_html", on_click="ignore",
+                       icon=":material/description:")
+if briefing.chromium_path():
+    c_pdf.download_button(t("brief.download_pdf", lang), lambda: ui.briefing_pdf(filters, lang),
+                          file_name=ui.briefing_file_name(filters, lang, "pdf"),
+                          mime="application/pdf", key="briefing_pdf", on_click="ignore",
+                          icon=":material/picture_as_pdf:")
 else:
-    st.plotly_chart(ui.figure("regions_by_field", "regions_by_field", filters, lang),
-                    key="regions_by_field")
-    st.caption(t("overview.regions_by_field.note", lang))
-    ui.source_caption(sorted({s for ids in by_field.source_ids for s in ids}), lang)
-    ui.not_applied_caption(filters, {"region", "field"}, lang)
+    c_pdf.caption(t("brief.no_pdf", lang))
 
 st.header(t("overview.sources", lang))
 sources = ui.query("sources_list")

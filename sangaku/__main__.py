@@ -1,5 +1,5 @@
 """Command line: `python -m sangaku build | check | geo | docs | import | history |
-hash-password`."""
+hash-password | briefing`."""
 
 from __future__ import annotations
 
@@ -57,6 +57,16 @@ def main(argv: list[str] | None = None) -> int:
     p_hist = sub.add_parser("history", help="list the imports in the store of record")
     p_hist.add_argument("--imports", type=Path, default=None)
     sub.add_parser("hash-password", help="hash a staff password for .streamlit/secrets.toml")
+    p_brief = sub.add_parser("briefing", help="write the briefing pack of a filtered view")
+    p_brief.add_argument("--lang", choices=("ja", "en"), default="ja")
+    p_brief.add_argument("--region", help="a prefecture code (13) or a program region id")
+    p_brief.add_argument("--field", help="technology fields, comma-separated (it,energy)")
+    p_brief.add_argument("--from", dest="year_from", help="first calendar year")
+    p_brief.add_argument("--to", dest="year_to", help="last calendar year")
+    p_brief.add_argument("--out", type=Path, required=True, help="the HTML file to write")
+    p_brief.add_argument("--pdf", nargs="?", type=Path, const=True, default=None,
+                         help="also print a PDF with Chromium (default: --out with .pdf)")
+    p_brief.add_argument("--db", type=Path, default=None)
     args = parser.parse_args(argv)
 
     if args.command in ("build", "check"):
@@ -105,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         print("[staff]")
         print(f'password_hash = "{auth.hash_password(first)}"')
         return 0
+    if args.command == "briefing":
+        return _briefing(args)
     if args.command == "docs":
         from . import docs
         path = docs.write_data_dictionary()
@@ -149,6 +161,37 @@ def _import(args: argparse.Namespace) -> int:
     else:
         print(f"imported {args.file.name} into {args.table} as batch {result.batch_id} "
               f"({counts}; {time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+def _briefing(args: argparse.Namespace) -> int:
+    from . import briefing, db
+    from .filters import parse_query_params
+
+    path = args.db or db_path()
+    if not path.exists() or (args.db is None and build_mod.needs_build(path)):
+        build_mod.build(db_path=path)
+    con = db.connect(path)
+    options = briefing.filter_options(con)
+    wanted = {"lang": args.lang, "region": args.region, "field": args.field,
+              "from": args.year_from, "to": args.year_to}
+    parsed = parse_query_params({k: v for k, v in wanted.items() if v}, options)
+    if parsed.invalid:
+        for name, value in parsed.invalid:
+            print(f"briefing: --{name} {value} is not valid", file=sys.stderr)
+        return 2
+    pack = briefing.build(con, parsed.filters, parsed.lang, options=options)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(pack.html, encoding="utf-8")
+    print(f"wrote {args.out} ({len(pack.html.encode()):,} bytes, "
+          f"{len(pack.sources)} sources cited)")
+    if args.pdf:
+        target = args.out.with_suffix(".pdf") if args.pdf is True else args.pdf
+        if briefing.chromium_path() is None:
+            print("briefing: no PDF, Chromium is not installed", file=sys.stderr)
+            return 1
+        target.write_bytes(briefing.to_pdf(pack.html))
+        print(f"wrote {target}")
     return 0
 
 

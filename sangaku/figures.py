@@ -331,3 +331,166 @@ def match_matrix(pairs: pd.DataFrame, needs: pd.DataFrame, seeds: pd.DataFrame,
     fig.update_layout(height=160 + 34 * len(table.index))
     fig.update_xaxes(tickangle=-40)
     return _style(fig)
+
+
+# ---------------------------------------------------------------- presenter mode
+def agreements_by_type(frame: pd.DataFrame, lang: str) -> go.Figure:
+    """Every dated document as a mark on one row per institution type: the agreements
+    timeline at a scale a room can read (the per-institution timeline has a row for
+    each of dozens of partners)."""
+    data = frame[frame["signed_on"].notna()].copy()
+    data["type_label"] = [_label("org_type", v, lang) for v in data["org_type"]]
+    data["name"] = localized(data.rename(columns={"org_name_ja": "n_ja",
+                                                  "org_name_en": "n_en"}), "n", lang)
+    counts = data.groupby("type_label").size().sort_values(ascending=False)
+    fig = go.Figure()
+    for (org_type, kind), rows in data.groupby(["org_type", "document_kind"], sort=True):
+        fig.add_scatter(
+            x=rows["signed_on"], y=rows["type_label"], mode="markers",
+            name=_label("doc_kind", kind, lang), showlegend=False,
+            marker=dict(color=ORG_TYPE_COLORS.get(org_type, "#777"), size=18, opacity=0.85,
+                        symbol=DOCUMENT_SYMBOLS.get(kind, "circle"),
+                        line=dict(color="white", width=1)),
+            customdata=rows[["name"]].values,
+            hovertemplate="%{customdata[0]}<br>%{x|%Y-%m-%d}<extra></extra>")
+    for kind in dict.fromkeys(data.sort_values("document_kind")["document_kind"]):
+        # Legend entries for the shapes only: the row already names the colour.
+        fig.add_scatter(x=[None], y=[None], mode="markers", name=_label("doc_kind", kind, lang),
+                        marker=dict(color="#999999", size=16,
+                                    symbol=DOCUMENT_SYMBOLS.get(kind, "circle")))
+    fig.update_yaxes(categoryorder="array", categoryarray=list(counts.index),
+                     autorange="reversed", title_text="",
+                     ticktext=[f"{label} ({n})" for label, n in counts.items()],
+                     tickvals=list(counts.index))
+    fig.update_xaxes(title_text=t("agreements.axis.signed", lang), type="date")
+    fig.update_layout(height=max(360, 46 * len(counts) + 140))
+    return _style(fig)
+
+
+PROJECTOR_BACKGROUND = "#0a0a0a"
+PROJECTOR_TEXT = "#ffffff"
+PROJECTOR_GRID = "#4a4a4a"
+PROJECTOR_SEA = "#0e2233"
+SEA_COLOR = "#dce9f2"  # the sea behind every offline map
+
+
+def _rgb(color: object) -> tuple[int, int, int] | None:
+    if not isinstance(color, str):
+        return None
+    value = color.strip()
+    if value.startswith("#") and len(value) in (4, 7):
+        digits = value[1:]
+        if len(digits) == 3:
+            digits = "".join(c * 2 for c in digits)
+        try:
+            return tuple(int(digits[i:i + 2], 16) for i in (0, 2, 4))  # type: ignore[return-value]
+        except ValueError:
+            return None
+    if value.startswith("rgb(") and value.endswith(")"):
+        try:
+            r, g, b = (int(float(p)) for p in value[4:-1].split(","))
+        except ValueError:
+            return None
+        return r, g, b
+    if value in ("white", "black"):
+        return (255, 255, 255) if value == "white" else (0, 0, 0)
+    return None
+
+
+def luminance(color: object) -> float | None:
+    """WCAG relative luminance of a hex or rgb() colour (None when unknown)."""
+    rgb = _rgb(color)
+    if rgb is None:
+        return None
+
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _mix(color: str, target: tuple[int, int, int], share: float) -> str:
+    r, g, b = _rgb(color)  # type: ignore[misc]
+    mixed = [round(c + (t_ - c) * share) for c, t_ in zip((r, g, b), target)]
+    return "#" + "".join(f"{c:02x}" for c in mixed)
+
+
+def _on_dark(color: object) -> object:
+    """A mark colour readable on the projector's black: near-black becomes near-white,
+    other dark colours are lightened toward white keeping their hue, so that categories
+    stay apart."""
+    lum = luminance(color)
+    if lum is None or lum >= 0.12:
+        return color
+    if lum < 0.02:
+        return "#f0f0f0"
+    return _mix(color, (255, 255, 255), 0.55)  # type: ignore[arg-type]
+
+
+def _recolor(value, convert):
+    if isinstance(value, (list, tuple)):
+        return [convert(v) for v in value]
+    if hasattr(value, "tolist"):
+        return [convert(v) for v in value.tolist()]
+    return convert(value)
+
+
+def _recolor_trace(trace, base_size: int) -> None:
+    marker = getattr(trace, "marker", None)
+    if marker is not None and marker.color is not None:
+        marker.color = _recolor(marker.color, _on_dark)
+    if marker is not None and getattr(marker, "line", None) is not None \
+            and marker.line.color is not None:
+        marker.line.color = _recolor(marker.line.color, _on_dark)
+    line = getattr(trace, "line", None)
+    if line is not None and getattr(line, "color", None) is not None:
+        line.color = _on_dark(line.color)
+    textfont = getattr(trace, "textfont", None)
+    if textfont is not None and textfont.color is not None:
+        textfont.color = _recolor(textfont.color, _on_dark)
+
+
+def projector(fig: go.Figure, height: int = 600, base_size: int = 22) -> go.Figure:
+    """A copy of fig for a projector: black background, white type at a size readable at
+    the back of a room. Dark marks are lightened; a map keeps its light land and dark
+    labels, on a dark sea."""
+    out = go.Figure(fig)
+    is_map = str(out.layout.plot_bgcolor or "").lower() == SEA_COLOR
+    for trace in out.data:
+        if not is_map:
+            _recolor_trace(trace, base_size)
+        textfont = getattr(trace, "textfont", None)
+        if textfont is not None and (getattr(trace, "text", None) is not None):
+            textfont.size = base_size
+        if getattr(trace, "type", None) == "bar":
+            trace.insidetextfont = dict(size=base_size)
+            trace.outsidetextfont = dict(size=base_size, color=PROJECTOR_TEXT)
+        marker = getattr(trace, "marker", None)
+        if marker is not None and getattr(marker, "showscale", None):
+            marker.colorbar.tickfont = dict(color=PROJECTOR_TEXT, size=base_size - 4)
+            marker.colorbar.title.font = dict(color=PROJECTOR_TEXT, size=base_size - 2)
+    out.update_layout(
+        height=height, paper_bgcolor=PROJECTOR_BACKGROUND,
+        plot_bgcolor=PROJECTOR_SEA if is_map else PROJECTOR_BACKGROUND,
+        font=dict(family=FONT, size=base_size, color=PROJECTOR_TEXT),
+        # A map's legend sits on a light box, like the land its swatches are drawn on.
+        legend=dict(font=dict(size=base_size - 2, color="#111111" if is_map else PROJECTOR_TEXT),
+                    bgcolor="#f7f7f4" if is_map else "rgba(0,0,0,0)"),
+        hoverlabel=dict(font_size=base_size - 4),
+        margin=dict(l=20, r=20, t=50, b=20))
+    axis = dict(gridcolor=PROJECTOR_GRID, zerolinecolor=PROJECTOR_GRID,
+                linecolor=PROJECTOR_GRID, tickfont=dict(size=base_size - 2),
+                title_font=dict(size=base_size))
+    out.update_xaxes(**axis)
+    out.update_yaxes(**axis)
+    if is_map:  # keep the map's extent and let the plot area shrink to its shape
+        out.update_xaxes(constrain="domain")
+        out.update_yaxes(constrain="domain")
+    for annotation in out.layout.annotations or ():
+        annotation.font = dict(color=PROJECTOR_TEXT, size=base_size - 2)
+    for shape in out.layout.shapes or ():
+        if shape.line is not None and shape.line.color is not None:
+            shape.line.color = _on_dark(shape.line.color)
+    return out

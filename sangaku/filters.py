@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .i18n import DEFAULT_LANG, LANGS
+from .i18n import DEFAULT_LANG, LANGS, t
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,17 @@ class FilterOptions:
     def field_label(self, value: str, lang: str) -> str:
         names = self.fields.get(value, (value, value))
         return names[1] if lang == "en" and names[1] else names[0]
+
+    @classmethod
+    def from_frames(cls, regions, prefectures, fields, years) -> "FilterOptions":
+        """From the rows of filter_regions, filter_prefectures, filter_fields and
+        filter_year_bounds."""
+        bounds = years.iloc[0]
+        return cls(
+            prefectures={r.pref_code: (r.name_ja, r.name_en) for r in prefectures.itertuples()},
+            regions={r.region_id: (r.name_ja, r.name_en) for r in regions.itertuples()},
+            fields={r.field_id: (r.name_ja, r.name_en) for r in fields.itertuples()},
+            year_min=int(bounds.year_min), year_max=int(bounds.year_max))
 
 
 @dataclass(frozen=True)
@@ -144,3 +155,18 @@ def to_query_params(filters: Filters, lang: str) -> dict[str, str]:
     if filters.year_to:
         out["to"] = str(filters.year_to)
     return out
+
+
+def summary(filters: Filters, options: FilterOptions, lang: str) -> str:
+    """The active filters in words ("Active filters: Tokyo · IT · 2010–2015")."""
+    parts = []
+    if filters.region:
+        parts.append(options.region_label(filters.region, lang))
+    if filters.fields:
+        parts.append(" / ".join(options.field_label(f, lang) for f in filters.fields))
+    if filters.year_from or filters.year_to:
+        parts.append(f"{filters.year_from or options.year_min}–"
+                     f"{filters.year_to or options.year_max}")
+    if not parts:
+        return t("filters.none", lang)
+    return t("filters.active", lang, summary=" · ".join(parts))

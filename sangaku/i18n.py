@@ -108,6 +108,88 @@ STRINGS: dict[str, dict[str, str]] = {
     "overview.axis.regions": {"ja": "地域数", "en": "Regions"},
     "overview.axis.field": {"ja": "技術分野", "en": "Technology field"},
     "overview.axis.program": {"ja": "プログラム", "en": "Program"},
+    # exports
+    "export.map_html": {"ja": "地図を HTML で保存", "en": "Save the map as HTML"},
+    "export.map_html.help": {
+        "ja": "現在の絞り込みとレイヤーの地図を1つの HTML ファイルに保存します。Leaflet を埋め込み、"
+              "インターネットなしで開けます。",
+        "en": "The map of the current filters and layers as one HTML file, with Leaflet "
+              "embedded: it opens with no internet."},
+    "brief.header": {"ja": "ブリーフィング資料", "en": "Briefing pack"},
+    "brief.intro": {
+        "ja": "現在の絞り込みでの主要な数値・グラフ・表と、引用したすべての出典を1つのファイルにまとめます"
+              "（選択中の言語）。",
+        "en": "The headline figures, main charts and tables of the current filtered view, "
+              "with every source they cite, in one file in the chosen language."},
+    "brief.download_html": {"ja": "HTML をダウンロード", "en": "Download HTML"},
+    "brief.download_pdf": {"ja": "PDF をダウンロード", "en": "Download PDF"},
+    "brief.no_pdf": {
+        "ja": "この環境には Chromium がないため PDF は作成できません。HTML をブラウザで開き、"
+              "印刷から PDF に保存できます。",
+        "en": "Chromium is not installed here, so no PDF: open the HTML in a browser and "
+              "print it to PDF."},
+    "brief.title": {"ja": "産学官連携 ブリーフィング資料",
+                    "en": "Industry–academia–government collaboration: briefing pack"},
+    "brief.generated": {"ja": "作成: {date}（データベース構築: {built}）",
+                        "en": "Generated {date} (database built {built})"},
+    "brief.charts": {"ja": "主なグラフ", "en": "Main charts"},
+    "brief.tables": {"ja": "表", "en": "Tables"},
+    "brief.sources": {"ja": "出典一覧", "en": "Sources"},
+    "brief.sources.intro": {"ja": "この資料で引用したすべての出典です。",
+                            "en": "Every source this pack cites."},
+    # presenter mode
+    "nav.present": {"ja": "プレゼンモード", "en": "Presenter mode"},
+    "present.enter": {"ja": "プレゼンモード", "en": "Presenter mode"},
+    "present.enter.help": {
+        "ja": "現在の絞り込みと言語のまま、大きな文字のスライドを全画面で表示します（操作部品なし）。",
+        "en": "Full-screen slides in large type with the current filters and language, "
+              "without the controls."},
+    "present.exit": {"ja": "プレゼンモードを終了", "en": "Exit presenter mode"},
+    "present.prev": {"ja": "◀ 前へ", "en": "◀ Previous"},
+    "present.next": {"ja": "次へ ▶", "en": "Next ▶"},
+    "present.keys": {"ja": "← → またはスペースでスライドを切り替え、F で全画面",
+                     "en": "← → or space to change slides, F for full screen"},
+    "present.kiosk": {"ja": "自動再生: {seconds} 秒ごとに次のスライドへ",
+                      "en": "Auto-advance: next slide every {seconds} s"},
+    "present.sample_all": {"ja": "この表の項目はすべてサンプル（生成データ）です。",
+                           "en": "Every item in this table is sample (generated) data."},
+    "present.col.need": {"ja": "ニーズ（企業など）", "en": "Need"},
+    "present.col.seed": {"ja": "シーズ（大学・研究機関）", "en": "Seed"},
+    "present.slide.headline": {"ja": "産学官連携の全体像",
+                               "en": "Industry–academia–government collaboration at a glance"},
+    "present.slide.map": {"ja": "クラスター・都市エリアの地域", "en": "The CLUSTER and CITY AREA regions"},
+    "present.slide.fields": {"ja": "技術分野別のプログラム地域", "en": "Program regions by technology field"},
+    "present.slide.agreements": {"ja": "協定・覚書の時系列", "en": "Agreements over time"},
+    "present.slide.growth": {"ja": "協定の広がり", "en": "A growing network of partners"},
+    "present.slide.events": {"ja": "2020年度のイベント", "en": "Events of FY2020"},
+    "present.slide.indicators": {"ja": "国の指標: 大学と産業界の共同研究",
+                                 "en": "National indicators: universities' joint research with industry"},
+    "present.slide.tama": {"ja": "東京と多摩の連携", "en": "Collaboration in Tokyo and Tama"},
+    "present.slide.matches": {"ja": "シーズとニーズの上位の組合せ（{field}）",
+                              "en": "Top seed–need matches: {field}"},
+    "present.msg.headline": {
+        "ja": "{programs} のプログラムと {regions} のプログラム地域、{partners} 機関との協定・覚書 {agreements} 件、イベント {events} 件。",
+        "en": "{programs} programs and {regions} program regions, {agreements} agreements with {partners} institutions, {events} events."},
+    "present.msg.map": {"ja": "{regions} の地域が {prefectures} 都道府県に広がります。色は技術分野です。",
+                        "en": "{regions} regions across {prefectures} prefectures, coloured by technology field."},
+    "present.msg.fields": {"ja": "最も多いのは{field}の {n} 地域、次いで{second}の {m} 地域です。",
+                           "en": "{field} leads with {n} regions, followed by {second} with {m}."},
+    "present.msg.fields_one": {"ja": "{field}のプログラム地域は {n} です。",
+                               "en": "{n} program regions work in {field}."},
+    "present.msg.agreements": {"ja": "{partners} 機関が {first}〜{last} 年に {documents} 件の協定・覚書を締結しました。",
+                               "en": "{partners} institutions signed {documents} agreements and memoranda, {first}–{last}."},
+    "present.msg.agreements_undated": {"ja": "{partners} 機関との協定・覚書 {documents} 件（日付の記載なし）。",
+                                       "en": "{documents} agreements and memoranda with {partners} institutions (undated)."},
+    "present.msg.growth": {"ja": "協定先機関は {y0} 年の {a} 機関から {y1} 年には {b} 機関に。締結が最も多かったのは {peak} 年の {n} 件です。",
+                           "en": "Partner institutions grew from {a} in {y0} to {b} in {y1}; the busiest year was {peak}, with {n} documents."},
+    "present.msg.events": {"ja": "{total} 件のイベントのうち、都産技研の主催・共催が {hosted} 件、オンライン・併用が {online} 件。",
+                           "en": "{total} events: {hosted} hosted or co-hosted by TIRI, {online} held online or hybrid."},
+    "present.msg.indicator": {"ja": "{p0} の {a} {unit}から {p1} には {b} {unit}へ、{ratio} 倍になりました。",
+                              "en": "{a} {unit} in {p0}, {b} in {p1}: {ratio} times as many."},
+    "present.msg.tama": {"ja": "都内の連携 {total} 件のうち {tama} 件（{share}%）が多摩地域の {places} 市町村とのものです。",
+                         "en": "{tama} of Tokyo's {total} collaborations ({share}%) are with {places} cities and towns in Tama."},
+    "present.msg.matches": {"ja": "{field}のニーズ {needs} 件とシーズ {seeds} 件から、得点の高い組合せ {k} 件。",
+                            "en": "The {k} best-scoring pairs among {needs} needs and {seeds} seeds in {field}."},
     # data page
     "data.title": {"ja": "データと出典", "en": "Data & sources"},
     "data.intro": {

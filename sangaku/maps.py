@@ -17,7 +17,7 @@ import folium
 import pandas as pd
 import plotly.graph_objects as go
 
-from .figures import _outline_xy, _style
+from .figures import SEA_COLOR, _outline_xy, _style
 from .geo import MLIT_CREDIT
 from .i18n import t
 from .paths import ROOT
@@ -27,7 +27,7 @@ LEAFLET_JS = "/app/static/leaflet.js"  # absolute: a relative URL resolves in th
 LEAFLET_CSS = "/app/static/leaflet.css"
 JAPAN_CENTER = (37.0, 136.5)
 JAPAN_ZOOM = 5
-SEA = "#dce9f2"
+SEA = SEA_COLOR
 LAND = "#f7f7f4"
 
 TILES = {
@@ -46,13 +46,24 @@ LAYER_KINDS = {  # map layer -> region kinds drawn in it
     "tama": ("initiative_region",),
 }
 ALL_LAYERS = ("prefectures", "cluster", "trial", "city_area", "greater", "tama", "partners")
+MLIT_SOURCE = "mlit_n03_2021"  # the boundaries every map is drawn on
+# Sources of the figures whose query rows carry none: the counts per prefecture
+# (regions, and the research institute's partners) and the Tokyo and Tama view (its
+# agreements and activities, the TAMA region's extent).
+PREFECTURE_COUNTS_SOURCES = ("mext_cluster_overview", "tiri_annual_2020", MLIT_SOURCE)
+TOKYO_VIEW_SOURCES = ("tiri_annual_2020", "rieti_tama_2002", MLIT_SOURCE)
+
+
+def leaflet_source_dir() -> Path:
+    """Leaflet's files as the installed django-js-lib-leaflet package ships them."""
+    import js_lib_leaflet
+
+    return Path(js_lib_leaflet.__file__).parent / "static" / "js_lib_leaflet"
 
 
 def install_static(static_dir: Path = STATIC_DIR) -> Path:
     """Copy Leaflet's files from the installed package to where the app serves them."""
-    import js_lib_leaflet
-
-    source = Path(js_lib_leaflet.__file__).parent / "static" / "js_lib_leaflet"
+    source = leaflet_source_dir()
     static_dir.mkdir(parents=True, exist_ok=True)
     for name in ("leaflet.js", "leaflet.css"):
         shutil.copyfile(source / name, static_dir / name)
@@ -353,6 +364,73 @@ def tokyo_view(capital_layer: dict, regions_layer: dict, counts: pd.DataFrame,
     return fig
 
 
+def program_regions_figure(prefectures_layer: dict, regions_layer: dict,
+                           regions: pd.DataFrame, lang: str) -> go.Figure:
+    """The program regions as filled shapes coloured by their first technology field
+    (a second field as a thick outline), greater clusters and the TAMA region outlined,
+    over the prefectures: the map of the Map page, drawn by Plotly with no tiles."""
+    fig = go.Figure()
+    xs, ys = _outline_xy(prefectures_layer, (120.0, 20.0, 155.0, 50.0))
+    fig.add_scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=LAND,
+                    line=dict(color="#9a9a9a", width=0.6), hoverinfo="skip",
+                    showlegend=False)
+    by_id = {r["region_id"]: r for r in regions.to_dict("records")}
+    shapes = {f["properties"]["region_id"]: f["geometry"]
+              for f in regions_layer["features"] if f["properties"]["region_id"] in by_id}
+    drawn: list[tuple[list, list]] = []
+    legend_seen: set[str] = set()
+    filled = [r for r in by_id.values()
+              if r["kind"] in ("cluster_region", "trial_region", "city_area")]
+    for row in filled:
+        if row["region_id"] not in shapes:
+            continue
+        colors = _as_list(row.get("field_colors"))
+        names = _as_list(row.get(f"field_names_{lang}")) or _as_list(row.get("field_names_ja"))
+        fill = colors[0] if colors else "#888888"
+        group = names[0] if names else t("map.legend.fields", lang)
+        x, y = _polygon_xy(shapes[row["region_id"]])
+        drawn.append((x, y))
+        fig.add_scatter(
+            x=x, y=y, mode="lines", fill="toself", fillcolor=fill, opacity=0.85,
+            line=dict(color=colors[1] if len(colors) > 1 else "#333333",
+                      width=3 if len(colors) > 1 else 0.8),
+            name=group, legendgroup=group, showlegend=group not in legend_seen,
+            hoveron="fills", hoverinfo="text",
+            text=f"{_name(row, lang)}<br>{row.get('program') or ''}<br>{' / '.join(names)}")
+        legend_seen.add(group)
+    outlines = (("greater_cluster", "map.layer.greater", dict(color="#222222", width=2.5,
+                                                              dash="dash")),
+                ("initiative_region", "map.layer.tama", dict(color="#444444", width=2.5,
+                                                             dash="dot")))
+    for kind, label, line in outlines:
+        rows = [r for r in by_id.values() if r["kind"] == kind and r["region_id"] in shapes]
+        x_all: list = []
+        y_all: list = []
+        for row in rows:
+            x, y = _polygon_xy(shapes[row["region_id"]])
+            x_all += x
+            y_all += y
+            drawn.append((x, y))
+        if rows:
+            fig.add_scatter(x=x_all, y=y_all, mode="lines", line=line,
+                            name=t(label, lang), hoverinfo="skip")
+    x_range, y_range = [128.0, 146.0], [30.6, 45.6]
+    points = [(x, y) for xs_, ys_ in drawn for x, y in zip(xs_, ys_) if x is not None]
+    if points and len(filled) < 12:
+        # A filtered view: frame the regions shown, not the whole country.
+        margin = 0.6
+        x_range = [min(p[0] for p in points) - margin, max(p[0] for p in points) + margin]
+        y_range = [min(p[1] for p in points) - margin, max(p[1] for p in points) + margin]
+    fig.update_xaxes(visible=False, range=x_range)
+    fig.update_yaxes(visible=False, range=y_range, scaleanchor="x", scaleratio=1.2)
+    fig.update_layout(height=620)
+    fig = _style(fig)
+    fig.update_layout(plot_bgcolor=SEA, margin=dict(l=0, r=0, t=10, b=0),
+                      legend=dict(orientation="v", x=1.0, xanchor="left", y=1.0,
+                                  yanchor="top", title_text=t("map.legend.fields", lang)))
+    return fig
+
+
 def _centroid(geometry: dict) -> tuple[float, float]:
     xs, ys = _polygon_xy(geometry)
     pts = [(x, y) for x, y in zip(xs, ys) if x is not None]
@@ -371,6 +449,10 @@ _LAYERS: dict[str, dict] = {}
 
 def prefecture_map(counts: pd.DataFrame, lang: str, measure: str = "regions") -> go.Figure:
     return prefecture_choropleth(_layer("prefectures"), counts, measure, lang)
+
+
+def program_map(regions: pd.DataFrame, lang: str) -> go.Figure:
+    return program_regions_figure(_layer("prefectures"), _layer("regions"), regions, lang)
 
 
 def tokyo_map(counts: pd.DataFrame, lang: str) -> go.Figure:

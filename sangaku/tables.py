@@ -8,6 +8,15 @@ import pandas as pd
 from .i18n import localized, t
 
 
+def source_label(row, lang: str, full: bool = False) -> str:
+    """`Publisher (year)`, or with the title when full, for a row of sources_list."""
+    publisher = row.publisher_en if lang == "en" and row.publisher_en else row.publisher
+    title = row.title_en if lang == "en" and row.title_en else row.title
+    year = (f" ({row.published_on.year})" if row.published_on is not None
+            and not pd.isna(row.published_on) and row.date_precision != "unknown" else "")
+    return f"{publisher}「{title}」{year}" if full else f"{publisher}{year}"
+
+
 def _blank_missing_text(frame: pd.DataFrame) -> pd.DataFrame:
     """Empty text cells read as blank, not as 'None'."""
     for col in frame.columns:

@@ -14,9 +14,10 @@ import pandas as pd
 import streamlit as st
 
 from . import build, db, exports, figures, tables
-from .filters import FilterOptions, Filters, parse_query_params, to_query_params
+from .filters import (FilterOptions, Filters, parse_query_params, summary,
+                      to_query_params)
 from .i18n import LANGS, t
-from .paths import db_path
+from .paths import ROOT, db_path
 
 
 
@@ -160,16 +161,8 @@ def filter_options() -> FilterOptions:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _filter_options(path: str, mtime: float) -> FilterOptions:
-    regions = _cached_query("filter_regions", (), path, mtime)
-    prefs = _cached_query("filter_prefectures", (), path, mtime)
-    fields = _cached_query("filter_fields", (), path, mtime)
-    years = _cached_query("filter_year_bounds", (), path, mtime).iloc[0]
-    return FilterOptions(
-        prefectures={r.pref_code: (r.name_ja, r.name_en) for r in prefs.itertuples()},
-        regions={r.region_id: (r.name_ja, r.name_en) for r in regions.itertuples()},
-        fields={r.field_id: (r.name_ja, r.name_en) for r in fields.itertuples()},
-        year_min=int(years.year_min), year_max=int(years.year_max),
-    )
+    return FilterOptions.from_frames(*(_cached_query(name, (), path, mtime) for name in (
+        "filter_regions", "filter_prefectures", "filter_fields", "filter_year_bounds")))
 
 
 def _load_url_once(options: FilterOptions) -> None:
@@ -272,6 +265,10 @@ def sidebar(options: FilterOptions) -> tuple[Filters, str]:
     wanted = to_query_params(filters, lang)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
+    with st.sidebar:
+        st.page_link(presenter_page(lang), label=t("present.enter", lang),
+                     icon=":material/slideshow:", help=t("present.enter.help", lang),
+                     query_params=presenter_params(filters, lang))
     return filters, lang
 
 
@@ -339,17 +336,7 @@ def invalid_param_notices(lang: str) -> None:
 
 
 def filter_summary(filters: Filters, options: FilterOptions, lang: str) -> str:
-    parts = []
-    if filters.region:
-        parts.append(options.region_label(filters.region, lang))
-    if filters.fields:
-        parts.append(" / ".join(options.field_label(f, lang) for f in filters.fields))
-    if filters.year_from or filters.year_to:
-        parts.append(f"{filters.year_from or options.year_min}–"
-                     f"{filters.year_to or options.year_max}")
-    if not parts:
-        return t("filters.none", lang)
-    return t("filters.active", lang, summary=" · ".join(parts))
+    return summary(filters, options, lang)
 
 
 def not_applied_caption(filters: Filters, applies: set[str], lang: str) -> None:
@@ -361,13 +348,7 @@ def not_applied_caption(filters: Filters, applies: set[str], lang: str) -> None:
 
 
 # ---------------------------------------------------------------- presentation
-def source_label(row, lang: str, full: bool = False) -> str:
-    """`Publisher (year)`, or with the title when full, for a row of sources_list."""
-    publisher = row.publisher_en if lang == "en" and row.publisher_en else row.publisher
-    title = row.title_en if lang == "en" and row.title_en else row.title
-    year = (f" ({row.published_on.year})" if row.published_on is not None
-            and not pd.isna(row.published_on) and row.date_precision != "unknown" else "")
-    return f"{publisher}「{title}」{year}" if full else f"{publisher}{year}"
+source_label = tables.source_label
 
 
 @st.cache_data(show_spinner=False)
@@ -377,15 +358,27 @@ def _source_labels(lang: str, path: str, mtime: float) -> dict[str, tuple[str, s
             for row in sources.itertuples()}
 
 
-def source_caption(source_ids: list[str] | str, lang: str) -> None:
-    """The sources of a figure under it: short labels, full titles on hover."""
+def _sources_found(source_ids, lang: str) -> list[tuple[str, str]]:
     if source_ids is None:
         source_ids = []
     ids = [source_ids] if isinstance(source_ids, str) else list(source_ids)
     labels = _source_labels(lang, *_db_token())
-    found = [labels[sid] for sid in dict.fromkeys(i for i in ids if i) if sid in labels]
+    return [labels[sid] for sid in dict.fromkeys(i for i in ids if i) if sid in labels]
+
+
+def source_text(source_ids: list[str] | str, lang: str) -> str | None:
+    """"Source: Publisher (year); …" for these source ids (None when there are none)."""
+    found = _sources_found(source_ids, lang)
+    if not found:
+        return None
+    return t("common.source", lang, sources="; ".join(short for short, _ in found))
+
+
+def source_caption(source_ids: list[str] | str, lang: str) -> None:
+    """The sources of a figure under it: short labels, full titles on hover."""
+    found = _sources_found(source_ids, lang)
     if found:
-        st.caption(t("common.source", lang, sources="; ".join(short for short, _ in found)),
+        st.caption(source_text(source_ids, lang),
                    help="\n\n".join(full for _, full in found))
 
 
@@ -434,10 +427,15 @@ def chart_block(title: str, fig: dict | None, data: pd.DataFrame, lang: str, *,
             for note in notes:
                 st.markdown(f"- {escape(note)}")
     not_applied_caption(filters, applies, lang)
+    data_popover(data, key, lang)
+    return event
+
+
+def data_popover(data: pd.DataFrame, basename: str, lang: str) -> None:
+    """"Data behind the chart": its rows as CSV and Excel (Plotly's toolbar has the PNG)."""
     if not data.empty:
         with st.popover(t("common.data_behind", lang)):
-            download_buttons(data, key, lang, key=f"dl_{key}")
-    return event
+            download_buttons(data, basename, lang, key=f"dl_{basename}")
 
 
 def table_block(title: str, shown: pd.DataFrame | None, raw: pd.DataFrame, lang: str, *,
@@ -492,7 +490,8 @@ def show_confidential() -> bool:
     presenter mode (a projected screen is public)."""
     from . import auth
 
-    return auth.is_staff() and st.query_params.get("present") != "1"
+    presenting = st.query_params.get("present") == "1" or st.session_state.get("_present")
+    return auth.is_staff() and not presenting
 
 
 def _items_params(kind: str, filters: Filters | None, include_samples: bool,
@@ -617,3 +616,181 @@ def memo_figure(name: str, key: tuple, build):
     """A figure built by `build()` once per `key` (for figures not drawn from one query;
     kept as an object, which Streamlit does not validate again)."""
     return _memo(name, key + _db_token(), build)
+
+
+# ---------------------------------------------------------------- exports
+def standalone_map(filters: Filters, lang: str, shown: tuple[str, ...]) -> bytes:
+    """The Map page's map of these filters and layers as one HTML file that opens
+    offline (built when the download is clicked)."""
+    from . import maps, standalone
+
+    params = filters.query_params()
+    regions = query("map_regions", **params)
+    layers = {"prefectures": map_layer("prefectures"), "regions": map_layer("regions")}
+    sources = source_text(sorted(set(regions.source_id)) + [maps.MLIT_SOURCE], lang)
+    document = standalone.map_html(
+        layers, regions, query("map_partners", **params), query("filter_fields"), lang,
+        shown=shown, title=t("map.title", lang),
+        lines=[filter_summary(filters, filter_options(), lang), sources or ""])
+    return document.encode("utf-8")
+
+
+def _briefing_key(filters: Filters, lang: str) -> tuple:
+    return (filters.region, filters.fields, filters.year_from, filters.year_to, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _briefing_html(key: tuple, path: str, mtime: float) -> str:
+    from . import briefing
+
+    region, fields, year_from, year_to, lang = key
+    filters = Filters(region, fields, year_from, year_to)
+    return briefing.build(_connection(path, mtime), filters, lang,
+                          options=filter_options()).html
+
+
+def briefing_html(filters: Filters, lang: str) -> bytes:
+    """The briefing pack of this view as one HTML file."""
+    return _briefing_html(_briefing_key(filters, lang), *_db_token()).encode("utf-8")
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _briefing_pdf(key: tuple, path: str, mtime: float) -> bytes:
+    from . import briefing
+
+    return briefing.to_pdf(_briefing_html(key, path, mtime))
+
+
+def briefing_pdf(filters: Filters, lang: str) -> bytes:
+    """The briefing pack printed to PDF by headless Chromium."""
+    return _briefing_pdf(_briefing_key(filters, lang), *_db_token())
+
+
+def briefing_file_name(filters: Filters, lang: str, suffix: str) -> str:
+    parts = ["sangaku_briefing", lang, *(p for p in (filters.region, *filters.fields) if p)]
+    if filters.year_from or filters.year_to:
+        parts.append(f"{filters.year_from or ''}-{filters.year_to or ''}")
+    return "_".join(parts) + f".{suffix}"
+
+
+# ---------------------------------------------------------------- presenter mode
+PRESENTER_URL_PATH = "present"
+
+
+def presenter_page(lang: str) -> st.Page:
+    """The presenter page, left out of the page list: entered by the sidebar link or by
+    `?present=1` on any page. An absolute path, so that it resolves whichever script
+    Streamlit runs as the main one."""
+    return st.Page(ROOT / "pages" / f"{PRESENTER_URL_PATH}.py", title=t("nav.present", lang),
+                   icon=":material/slideshow:", url_path=PRESENTER_URL_PATH,
+                   visibility="hidden")
+
+
+def dashboard_page(url_path: str) -> st.Page:
+    """One of the dashboard's pages as a link target (an absolute path, as above)."""
+    return st.Page(ROOT / "pages" / f"{url_path}.py", url_path=url_path)
+
+
+def presenter_requested() -> bool:
+    return st.query_params.get("present") == "1"
+
+
+def page_paths() -> tuple[str, ...]:
+    """URL paths of the dashboard's pages (each equals its file name)."""
+    return tuple(sorted(p.stem for p in (ROOT / "pages").glob("*.py")
+                        if p.stem != PRESENTER_URL_PATH))
+
+
+def presenter_params(filters: Filters, lang: str) -> dict[str, str]:
+    """URL parameters of presenter mode for this view: the filters, the language and the
+    page to return to."""
+    params = {**to_query_params(filters, lang), "present": "1"}
+    back = st.session_state.get("_page")
+    if back in page_paths():
+        params["back"] = back
+    return params
+
+
+def presenter_setup() -> tuple[PageContext, list[tuple[str, str]]]:
+    """The presenter page starts here: database ready, filters and language read from the
+    URL on every run (it has no widgets to change them). Also returns the URL
+    parameters that were not valid."""
+    leave_legacy_page_mode()
+    ensure_database()
+    options = filter_options()
+    parsed = parse_query_params(st.query_params.to_dict(), options)
+    return PageContext(parsed.filters, options, parsed.lang), parsed.invalid
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _projected(builder: str, name: str, params: tuple, lang: str, height: int,
+               options: tuple, path: str, mtime: float):
+    screen = _cached_figure(builder, name, params, lang, path, mtime, options)
+    return figures.projector(screen, height=height)
+
+
+def presenter_figure(builder: str, name: str, filters: Filters, lang: str, *,
+                     height: int = 600, options: dict | None = None, **extra: Any):
+    """The figure `figure()` returns, restyled for a projector; cached, so a kiosk loop
+    builds each slide's figure once."""
+    params = _freeze({**filters.query_params(), **extra})
+    return _projected(builder, name, params, lang, height, _freeze(options or {}),
+                      *_db_token())
+
+
+def _without_confidential(items: pd.DataFrame) -> pd.DataFrame:
+    # The query leaves confidential needs out; this holds even if it is ever asked not to.
+    if "is_confidential" in items.columns:
+        return items[~items["is_confidential"].fillna(True).astype(bool)]
+    return items
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _top_pairs(need_params: tuple, seed_params: tuple, k: int, path: str,
+               mtime: float) -> tuple[pd.DataFrame, int, int]:
+    from . import matching
+
+    needs = _without_confidential(_cached_query("matching_items", need_params, path, mtime))
+    seeds = _cached_query("matching_items", seed_params, path, mtime)
+    if needs.empty or seeds.empty:
+        return pd.DataFrame(), len(needs), len(seeds)
+    best = matching.top_k_all(needs, seeds, k=1, linked_pairs=_linked_pairs(path, mtime),
+                              model=_text_model(True, path, mtime))
+    # One row per seed, so the slide shows different research, best first.
+    best = (best.sort_values(["score", "need_id"], ascending=[False, True])
+            .drop_duplicates("seed_id").head(k))
+    columns = ["item_id", "title_ja", "title_en", "org_name_ja", "org_name_en", "is_sample",
+               "source_id"]
+    need = needs[columns].rename(columns=lambda c: "need_id" if c == "item_id" else
+                                 "need_" + c.replace("org_name", "org"))
+    seed = seeds[columns].rename(columns=lambda c: "seed_id" if c == "item_id" else
+                                 "seed_" + c.replace("org_name", "org"))
+    pairs = (best[["need_id", "seed_id", "score"]].merge(need, on="need_id", how="left")
+             .merge(seed, on="seed_id", how="left"))
+    return pairs, len(needs), len(seeds)
+
+
+def _public_items(kind: str, filters: Filters) -> tuple:
+    return _freeze({**filters.query_params(), "kind": kind, "include_samples": True,
+                    "confidential": False})
+
+
+def presenter_matches(filters: Filters, k: int) -> tuple[str | None, pd.DataFrame, int, int]:
+    """For the presenter's matches slide: the technology field (the first of the field
+    filter, or else the one most needs name), its k best need–seed pairs under the
+    region filter, and the numbers of needs and seeds considered. Confidential needs are
+    never included: there is no parameter to ask for them."""
+    from .slides import busiest_field
+
+    field_id = filters.fields[0] if filters.fields else None
+    if field_id is None:
+        needs = _without_confidential(_cached_query(
+            "matching_items", _public_items("need", Filters(region=filters.region)),
+            *_db_token()))
+        field_id = busiest_field(needs, list(filter_options().fields))
+    if field_id is None:
+        return None, pd.DataFrame(), 0, 0
+    scope = Filters(region=filters.region, fields=(field_id,))
+    pairs, n_needs, n_seeds = _top_pairs(_public_items("need", scope),
+                                         _public_items("seed", scope), k, *_db_token())
+    return field_id, pairs, n_needs, n_seeds
