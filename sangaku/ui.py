@@ -755,7 +755,7 @@ def _top_pairs(need_params: tuple, seed_params: tuple, k: int, path: str,
     if needs.empty or seeds.empty:
         return pd.DataFrame(), len(needs), len(seeds)
     best = matching.top_k_all(needs, seeds, k=1, linked_pairs=_linked_pairs(path, mtime),
-                              model=_text_model(True, path, mtime))
+                              model=_text_model(True, False, path, mtime))
     # One row per seed, so the slide shows different research, best first.
     best = (best.sort_values(["score", "need_id"], ascending=[False, True])
             .drop_duplicates("seed_id").head(k))

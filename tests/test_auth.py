@@ -82,16 +82,17 @@ def test_data_page_shows_confidential_needs_only_to_staff(con, staff):
     assert label == f"needs ({total if staff else total - len(hidden):,})"
 
 
-@pytest.mark.parametrize("staff,present", [(False, None), (True, None)])
+@pytest.mark.parametrize("staff,present", [(False, None), (True, None), (True, "session")])
 def test_matching_lists_confidential_needs_only_to_staff_outside_presenter_mode(
         con, staff, present):
     titles = {r[0] for r in con.execute(
         "select coalesce(title_en, title_ja) from needs where is_confidential").fetchall()}
-    params = {"lang": "en"} | ({"present": present} if present else {})
-    at = _app(**params)
+    at = _app(lang="en")
     at.secrets["staff"] = {"password_hash": HASH}
     if staff:
         at.session_state["_staff"] = "Sato"
+    if present == "session":  # a session opened with ?present=1 that left the slides
+        at.session_state["_present"] = True
     at.run()
     at.switch_page("pages/matching.py").run()
     options = {o.replace(" [sample]", "") for o in at.selectbox(key="match_need").options}

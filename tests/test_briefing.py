@@ -283,7 +283,7 @@ def test_the_map_page_saves_the_map_as_one_offline_file(server, page):  # noqa: 
     assert page.outside_requests == []
 
 
-CHART_PAGES = [name for name in PAGES if name != "data_sources"]
+CHART_PAGES = [name for name in PAGES if name not in ("data_sources", "import")]
 
 
 @pytest.mark.browser

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from conftest import ARTIFACTS
-from sangaku import figures, maps, slides
+from sangaku import auth, figures, maps, slides
 from sangaku.i18n import t
 from test_browser import assert_no_error, browser, page, wait_for_app  # noqa: F401
 from test_pages import _app
@@ -19,8 +19,11 @@ WIDGETS = ("selectbox", "multiselect", "slider", "select_slider", "radio", "togg
            "checkbox", "text_input", "number_input", "date_input")
 
 
-def _present(**params: str):
+def _present(staff: bool = False, **params: str):
     at = _app(present="1", **params)
+    if staff:  # signed-in staff: the projected screen still shows no confidential need
+        at.secrets["staff"] = {"password_hash": auth.hash_password("x", salt=b"0123456789abcdef")}
+        at.session_state["_staff"] = "Sato"
     at.run()
     return at
 
@@ -159,7 +162,8 @@ def _confidential_titles(con) -> set[str]:
     return {v for row in rows for v in row if v} - public
 
 
-def test_the_matches_slide_never_shows_a_confidential_need(con):
+@pytest.mark.parametrize("staff", [False, True])
+def test_the_matches_slide_never_shows_a_confidential_need(con, staff):
     hidden = _confidential_titles(con)
     assert hidden, "the sample data should hold confidential needs"
     fields = [r[0] for r in con.execute("""select distinct f.field_id from need_fields f
@@ -169,7 +173,7 @@ def test_the_matches_slide_never_shows_a_confidential_need(con):
     for lang in ("ja", "en"):
         for field in [None, *fields]:
             params = {"field": field} if field else {}
-            text = _texts(_present(lang=lang, slide=slide, **params))
+            text = _texts(_present(lang=lang, slide=slide, staff=staff, **params))
             assert not [title for title in hidden if title in text], (lang, field)
             shown_any |= "present-table" in text
     assert shown_any
