@@ -20,6 +20,7 @@ from sangaku import build
 from sangaku.paths import ROOT, SOURCES_DIR
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
+ARTIFACTS.mkdir(parents=True, exist_ok=True)  # screenshots and exports land here
 
 
 @pytest.fixture(scope="session")
