@@ -5,14 +5,13 @@ map, its tooltips, the tables and the profile, and never runs."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
-import duckdb
 import pytest
 
 from conftest import ARTIFACTS, run_server
 from sangaku import auth, build
 from test_browser import browser, page, wait_for_app  # noqa: F401 (fixtures)
+from test_import import _count
 from tests.corpus import GOOD_ROWS, csv_bytes
 
 pytestmark = pytest.mark.browser
@@ -71,14 +70,6 @@ def test_staff_sign_in_and_import_through_the_page(staff_server, page, tmp_path)
     assert _count(db, "select count(*) from events") == before + 3
     assert _count(db, "select count(*) from import_history where imported_by = 'Sato'") == 1
     assert len(build.batch_dirs(store)) == 1
-
-
-def _count(db: Path, sql: str) -> int:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchone()[0]
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")
